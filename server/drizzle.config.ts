@@ -1,0 +1,8 @@
+// drizzle-kit generates SQL migrations from server/src/db/schema.ts; the app applies them at boot.
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './server/src/db/schema.ts',
+  out: './server/src/db/migrations',
+});

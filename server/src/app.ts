@@ -1,0 +1,106 @@
+// Builds the Fastify app from the domain modules. Tests use it with inject(); main.ts listens.
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import addFormats from 'ajv-formats';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { AppError } from './lib/errors.ts';
+import { installAccessHooks } from './http/access.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { userRoutes } from './modules/auth/user-routes.ts';
+import { registryRoutes } from './modules/registry/routes.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { hsdsRoutes } from './modules/hsds/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+import './http/route-config.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance & { deps: AppDeps };
+
+/** Turns an ajv instancePath like "/openingHours/0/closes" into "openingHours[0].closes". */
+function fieldFromPath(instancePath: string, missing?: string): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  if (missing) parts.push(missing);
+  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('deps', deps);
+  await app.register(cookie);
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ code: err.code, message: err.message, field: err.field, details: err.details, requestId: req.id });
+    }
+    if (err.validation && err.validation.length > 0) {
+      const v = err.validation[0]!;
+      const missing = (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty
+        ?? (v.params as { additionalProperty?: string }).additionalProperty;
+      const field = fieldFromPath(v.instancePath, missing) || err.validationContext || 'body';
+      return reply.status(400).send({
+        code: 'validation_failed',
+        message: `${field}: ${v.message ?? 'is invalid'}`,
+        field,
+        details: { in: err.validationContext, keyword: v.keyword, params: v.params },
+        requestId: req.id,
+      });
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      return reply.status(err.statusCode).send({ code: err.statusCode === 404 ? 'not_found' : 'bad_request', message: err.message, requestId: req.id });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ code: 'internal_error', message: 'Something went wrong on our side. Quote the request id when reporting it.', requestId: req.id });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Samservice API', version: '1', description: 'Registry, search and open data for Sweden\'s state service offices.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installAccessHooks(app);
+
+  await app.register(async (api) => {
+    await api.register(systemRoutes);
+    await api.register(authRoutes);
+    await api.register(userRoutes);
+    await api.register(registryRoutes);
+    await api.register(searchRoutes);
+    await api.register(hsdsRoutes);
+    await api.register(auditRoutes);
+  }, { prefix: '/api/v1' });
+
+  // The web app: static files plus the SPA fallback for client-side routes.
+  if (existsSync(deps.config.webDist)) {
+    await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send({ code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id });
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id }),
+    );
+  }
+  return app;
+}

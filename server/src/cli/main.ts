@@ -1,0 +1,73 @@
+// The command line: `npm run cli -- <command> [options]`. Uses the same config and database as the app.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { seedIfEmpty } from '../db/seed/seed.ts';
+import { createUser } from '../modules/auth/users.ts';
+import { ROLE_NAMES, type RoleName } from '../modules/auth/policy.ts';
+import { runExportHsdsCommand } from '../modules/hsds/export.ts';
+import { AppError } from '../lib/errors.ts';
+
+const HELP = `Samservice CLI
+
+  npm run cli -- seed
+      migrate and seed the demo network if the database is empty
+  npm run cli -- create-user --username NAME --name "Full Name" --password PW --role ROLE
+                 [--agency AGENCY_UUID] [--office OFFICE_UUID] [--county 07]
+      create a staff account (roles: ${ROLE_NAMES.join(', ')})
+  npm run cli -- export-hsds --out DIR
+      write the whole registry as Open Referral HSDS 3.0 JSON files
+
+The database is DATABASE_URL when set, else the embedded PGlite in DATA_DIR (default var/db).`;
+
+async function createUserCommand(args: string[], database: Database) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' },
+      agency: { type: 'string' }, office: { type: 'string' }, county: { type: 'string' },
+    },
+  });
+  if (!values.username || !values.name || !values.password || !values.role) throw new Error('create-user needs --username, --name, --password and --role');
+  if (!ROLE_NAMES.includes(values.role as RoleName)) throw new Error(`--role must be one of ${ROLE_NAMES.join(', ')}`);
+  if (values.password.length < 10) throw new Error('--password must be at least 10 characters');
+  const user = await createUser(database.db, {
+    username: values.username,
+    displayName: values.name,
+    password: values.password,
+    roles: [{ role: values.role as RoleName, agencyId: values.agency ?? null, officeId: values.office ?? null, countyCode: values.county ?? null }],
+  });
+  console.log(`Created user ${user.username} (${user.id}) with role ${values.role}`);
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return;
+  }
+  const database = await openDatabase(loadConfig());
+  try {
+    switch (command) {
+      case 'seed':
+        console.log((await seedIfEmpty(database.db)) ? 'Seeded the demo network.' : 'The database already has data; nothing seeded.');
+        break;
+      case 'create-user':
+        await createUserCommand(args, database);
+        break;
+      case 'export-hsds':
+        await runExportHsdsCommand(args, database.db);
+        break;
+      default:
+        console.error(`Unknown command "${command}".\n\n${HELP}`);
+        process.exitCode = 2;
+    }
+  } catch (err) {
+    console.error(err instanceof AppError ? `${err.code}: ${err.message}${err.field ? ` (${err.field})` : ''}` : (err as Error).message);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+void main();

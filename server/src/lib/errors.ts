@@ -1,0 +1,35 @@
+// Domain errors with stable codes. Services throw AppError; one handler in app.ts maps codes to HTTP.
+// Every code is listed in docs/errors.md.
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_exists: 409,
+  in_use: 409,
+  rule_violation: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: unknown } = {}) {
+    super(message);
+    this.code = code;
+    this.field = opts.field;
+    this.details = opts.details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string, field?: string) => new AppError('not_found', `${what} was not found`, { field });

@@ -1,0 +1,62 @@
+// The policy as a matrix: every role × every action, with scopes that match and that do not.
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, ALL_ACTIONS, can, ROLE_NAMES, type Principal, type RoleName } from './policy.ts';
+
+const OFFICE = '11111111-1111-4111-8111-111111111111';
+const OTHER_OFFICE = '22222222-2222-4222-8222-222222222222';
+
+const principal = (role: RoleName): Principal => ({
+  userId: 'u', username: role, displayName: role,
+  roles: [{ role, agencyId: role === 'agency_officer' ? 'a' : null, officeId: ['service_officer', 'office_manager', 'coordinator'].includes(role) ? OFFICE : null, countyCode: null }],
+});
+
+/** The expected answer, written out independently of the implementation. */
+const EXPECTED: Record<string, RoleName[]> = {
+  'registry.agency.write': ['admin'],
+  'registry.service.write': ['admin'],
+  'registry.office.create': ['admin'],
+  'registry.office.update': ['admin', 'office_manager'],
+  'registry.office.delete': ['admin'],
+  'registry.rules.read': ['admin', 'office_manager', 'planner'],
+  'users.read': ['admin'],
+  'users.write': ['admin'],
+  'audit.read': ['admin'],
+};
+
+describe('policy', () => {
+  it('lets anyone do public actions, and nobody anonymous do the rest', () => {
+    for (const action of ALL_ACTIONS) expect(can(null, action)).toBe(ACTIONS[action] === 'public');
+  });
+
+  it('lets any staff member do staff actions', () => {
+    for (const role of ROLE_NAMES) {
+      expect(can(principal(role), 'auth.me')).toBe(true);
+      expect(can(principal(role), 'auth.logout')).toBe(true);
+    }
+  });
+
+  it('has an expectation for every scoped action', () => {
+    const scoped = ALL_ACTIONS.filter((a) => ACTIONS[a] === 'rules');
+    expect(scoped.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [action, allowed] of Object.entries(EXPECTED)) {
+    for (const role of ROLE_NAMES) {
+      it(`${role} ${allowed.includes(role) ? 'may' : 'may not'} ${action} (own office)`, () => {
+        expect(can(principal(role), action as keyof typeof ACTIONS, { officeId: OFFICE })).toBe(allowed.includes(role));
+      });
+    }
+  }
+
+  it('keeps an office manager to their own office', () => {
+    expect(can(principal('office_manager'), 'registry.office.update', { officeId: OTHER_OFFICE })).toBe(false);
+    expect(can(principal('office_manager'), 'registry.office.update', {})).toBe(false);
+    expect(can(principal('admin'), 'registry.office.update', { officeId: OTHER_OFFICE })).toBe(true);
+  });
+
+  it('treats a user without roles as staff with no powers', () => {
+    const nobody: Principal = { userId: 'x', username: 'x', displayName: 'x', roles: [] };
+    expect(can(nobody, 'auth.me')).toBe(true);
+    expect(can(nobody, 'registry.rules.read')).toBe(false);
+  });
+});

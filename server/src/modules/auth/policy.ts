@@ -1,0 +1,76 @@
+// The one policy module: every route declares an Action, and only `can` decides who may do it.
+// Roles are scoped (DESIGN.md "Access"): an office manager manages their own office, an agency
+// officer acts for one agency. Tested as a matrix of role × action in policy.test.ts and route-matrix.test.ts.
+
+export const ROLE_NAMES = ['service_officer', 'agency_officer', 'coordinator', 'office_manager', 'planner', 'admin'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export interface RoleGrant {
+  role: RoleName;
+  agencyId: string | null;
+  officeId: string | null;
+  countyCode: string | null;
+}
+
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: RoleGrant[];
+}
+
+/** What a request touches, so scoped roles can be checked. */
+export interface ResourceScope {
+  officeId?: string;
+  agencyId?: string;
+}
+
+export const ACTIONS = {
+  // open to everyone, no login
+  'system.health': 'public',
+  'registry.read': 'public',
+  'search.query': 'public',
+  'hsds.read': 'public',
+  'auth.login': 'public',
+  // any logged-in staff member
+  'auth.logout': 'staff',
+  'auth.me': 'staff',
+  // scoped or admin-only
+  'registry.agency.write': 'rules',
+  'registry.service.write': 'rules',
+  'registry.office.create': 'rules',
+  'registry.office.update': 'rules',
+  'registry.office.delete': 'rules',
+  'registry.rules.read': 'rules',
+  'users.read': 'rules',
+  'users.write': 'rules',
+  'audit.read': 'rules',
+} as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
+
+export type Action = keyof typeof ACTIONS;
+export const ALL_ACTIONS = Object.keys(ACTIONS) as Action[];
+
+export function isPublic(action: Action): boolean {
+  return ACTIONS[action] === 'public';
+}
+
+function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): boolean {
+  if (grant.role === 'admin') return true;
+  switch (action) {
+    case 'registry.office.update':
+      // An office manager edits their own office only.
+      return grant.role === 'office_manager' && scope.officeId !== undefined && scope.officeId === grant.officeId;
+    case 'registry.rules.read':
+      return grant.role === 'office_manager' || grant.role === 'planner';
+    default:
+      return false;
+  }
+}
+
+export function can(principal: Principal | null, action: Action, scope: ResourceScope = {}): boolean {
+  const kind = ACTIONS[action];
+  if (kind === 'public') return true;
+  if (!principal) return false;
+  if (kind === 'staff') return true;
+  return principal.roles.some((g) => grantAllows(g, action, scope));
+}

@@ -1,0 +1,47 @@
+// Login, logout and "who am I" for staff.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { LoginInput, Me } from '../../../../contracts/auth.ts';
+import { AppError } from '../../lib/errors.ts';
+import { login, logout, SESSION_COOKIE } from './service.ts';
+import type { Principal } from './policy.ts';
+
+export const toMe = (p: Principal) => ({ id: p.userId, username: p.username, displayName: p.displayName, roles: p.roles });
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { config, database } = app.deps;
+
+  app.post('/auth/login', {
+    config: { action: 'auth.login', audit: { resourceType: 'session' } },
+    schema: { tags: ['auth'], summary: 'Log in with a local staff account', body: LoginInput, response: { 200: Me } },
+  }, async (req, reply) => {
+    const { token, expiresAt, principal } = await login(database.db, req.body.username, req.body.password, config.sessionHours);
+    req.principal = principal;
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      expires: expiresAt,
+    });
+    return toMe(principal);
+  });
+
+  app.post('/auth/logout', {
+    config: { action: 'auth.logout' },
+    schema: { tags: ['auth'], summary: 'End the current session', response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(database.db, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/auth/me', {
+    config: { action: 'auth.me' },
+    schema: { tags: ['auth'], summary: 'The logged-in staff member and their roles', response: { 200: Me } },
+  }, async (req) => {
+    if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
+    return toMe(req.principal);
+  });
+};

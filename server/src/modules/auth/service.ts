@@ -1,0 +1,51 @@
+// Staff login with local accounts: scrypt-hashed passwords and server-side sessions whose cookie
+// carries a random token (only its SHA-256 is stored).
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { sessions, userRoles, users } from '../../db/schema.ts';
+import { AppError } from '../../lib/errors.ts';
+import { verifyPassword } from '../../lib/password.ts';
+import type { Principal, RoleGrant } from './policy.ts';
+
+export const SESSION_COOKIE = 'sid';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function loadRoles(db: Db, userId: string): Promise<RoleGrant[]> {
+  const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
+  return rows.map((r) => ({ role: r.role, agencyId: r.agencyId, officeId: r.officeId, countyCode: r.countyCode }));
+}
+
+export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
+  const [row] = await db
+    .select({ userId: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+  if (!row || row.disabled) return null;
+  return { userId: row.userId, username: row.username, displayName: row.displayName, roles: await loadRoles(db, row.userId) };
+}
+
+// A fixed hash to compare against when the user does not exist, so response time does not reveal
+// which usernames are real.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export async function login(db: Db, username: string, password: string, sessionHours: number) {
+  const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled) {
+    throw new AppError('invalid_credentials', 'Wrong username or password', { field: 'password' });
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
+  // Housekeeping: drop this user's expired sessions as they log in again.
+  await db.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, new Date())));
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+  const principal: Principal = { userId: user.id, username: user.username, displayName: user.displayName, roles: await loadRoles(db, user.id) };
+  return { token, expiresAt, principal };
+}
+
+export async function logout(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}

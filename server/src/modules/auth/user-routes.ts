@@ -1,0 +1,32 @@
+// User administration. Staff accounts are personal data: every read is audit-logged.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { User, UserInput, UserPatch } from '../../../../contracts/auth.ts';
+import { Id } from '../../../../contracts/registry.ts';
+import { createUser, getUser, listUsers, updateUser } from './users.ts';
+
+const IdParams = Type.Object({ id: Id });
+
+export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get('/users', {
+    config: { action: 'users.read', audit: { resourceType: 'user', resourceId: () => '*' } },
+    schema: { tags: ['users'], summary: 'List staff accounts and their roles', response: { 200: Type.Array(User) } },
+  }, async () => listUsers(db));
+
+  app.get('/users/:id', {
+    config: { action: 'users.read', audit: { resourceType: 'user' } },
+    schema: { tags: ['users'], summary: 'One staff account', params: IdParams, response: { 200: User } },
+  }, async (req) => getUser(db, req.params.id));
+
+  app.post('/users', {
+    config: { action: 'users.write', audit: { resourceType: 'user' } },
+    schema: { tags: ['users'], summary: 'Create a staff account', body: UserInput, response: { 201: User } },
+  }, async (req, reply) => reply.status(201).send(await createUser(db, req.body)));
+
+  app.patch('/users/:id', {
+    config: { action: 'users.write', audit: { resourceType: 'user' } },
+    schema: { tags: ['users'], summary: 'Change a staff account (name, password, disabled, roles)', params: IdParams, body: UserPatch, response: { 200: User } },
+  }, async (req) => updateUser(db, req.params.id, req.body));
+};

@@ -1,0 +1,89 @@
+// The search index: one row per searchable thing with its folded text. pg_trgm finds candidates in
+// the database; lib/text-fold re-ranks them (see docs/decisions/0003-forgiving-search.md).
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import * as t from '../../db/schema.ts';
+import type { SearchHit, SearchKind } from '../../../../contracts/registry.ts';
+import { compareSv, foldText, scoreMatch } from '../../lib/text-fold.ts';
+
+type Writer = Db | Tx;
+type Entry = typeof t.searchEntries.$inferInsert;
+
+const TIER_SV: Record<string, string> = {
+  servicekontor: 'Servicekontor',
+  servicecenter: 'Servicecenter',
+  servicepunkt: 'Servicepunkt',
+  mobile_stop: 'Mobil station',
+};
+
+async function insertEntries(db: Writer, entries: Entry[]) {
+  for (let i = 0; i < entries.length; i += 500) await db.insert(t.searchEntries).values(entries.slice(i, i + 500));
+}
+
+/** Rebuilds the entries for agencies, services and offices (a few hundred rows). */
+export async function reindexRegistry(db: Writer): Promise<void> {
+  const [agencies, services, offices] = await Promise.all([
+    db.select().from(t.agencies),
+    db.select({ s: t.services, agency: t.agencies.nameSv }).from(t.services).innerJoin(t.agencies, eq(t.agencies.id, t.services.agencyId)),
+    db.select({ o: t.offices, kommun: t.municipalities.name }).from(t.offices).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.offices.kommunkod)),
+  ]);
+  const entries: Entry[] = [
+    ...agencies.map((a) => ({
+      kind: 'agency' as const, refId: a.id, label: a.nameSv, detail: a.nameEn,
+      folded: foldText(`${a.nameSv} ${a.nameEn} ${a.code}`), weight: 1.2, lat: null, lon: null,
+    })),
+    ...services.map(({ s, agency }) => ({
+      kind: 'service' as const, refId: s.id, label: s.nameSv, detail: agency,
+      folded: foldText(`${s.nameSv} ${s.nameEn} ${agency}`), weight: 1, lat: null, lon: null,
+    })),
+    ...offices.map(({ o, kommun }) => ({
+      kind: 'office' as const, refId: o.id, label: o.name, detail: `${TIER_SV[o.tier]}, ${kommun}`,
+      folded: foldText(`${o.name} ${o.city} ${kommun}`), weight: 1.1, lat: o.lat, lon: o.lon,
+    })),
+  ];
+  await db.delete(t.searchEntries).where(inArray(t.searchEntries.kind, ['agency', 'service', 'office']));
+  await insertEntries(db, entries);
+}
+
+/** Rebuilds the entries for municipalities and localities (reference data; changes only on import). */
+export async function reindexGeography(db: Writer): Promise<void> {
+  const [municipalities, localities] = await Promise.all([
+    db.select({ m: t.municipalities, county: t.counties.name }).from(t.municipalities).innerJoin(t.counties, eq(t.counties.code, t.municipalities.countyCode)),
+    db.select({ l: t.localities, kommun: t.municipalities.name }).from(t.localities).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.localities.kommunkod)),
+  ]);
+  // Weight by population so that "Lund" the city outranks a hamlet of the same folded name.
+  const popWeight = (pop: number) => 0.8 + Math.min(0.3, Math.log10(Math.max(pop, 10)) / 20);
+  const entries: Entry[] = [
+    ...municipalities.map(({ m, county }) => ({
+      kind: 'municipality' as const, refId: m.kommunkod, label: `${m.name} kommun`, detail: county,
+      folded: foldText(`${m.name} kommun`), weight: popWeight(m.population) + 0.05, lat: m.lat, lon: m.lon,
+    })),
+    ...localities.map(({ l, kommun }) => ({
+      kind: 'locality' as const, refId: l.tatortskod, label: l.name, detail: `${kommun} kommun`,
+      folded: foldText(l.name), weight: popWeight(l.population), lat: l.lat, lon: l.lon,
+    })),
+  ];
+  await db.delete(t.searchEntries).where(inArray(t.searchEntries.kind, ['municipality', 'locality']));
+  await insertEntries(db, entries);
+}
+
+const CANDIDATES = 200;
+
+export async function search(db: Db, query: string, opts: { kinds?: SearchKind[]; limit: number }): Promise<SearchHit[]> {
+  const q = foldText(query);
+  if (!q) return [];
+  const kindFilter = opts.kinds?.length ? inArray(t.searchEntries.kind, opts.kinds) : undefined;
+  // Candidates: substring matches plus the best trigram neighbours of the folded query.
+  const rows = await db
+    .select()
+    .from(t.searchEntries)
+    .where(and(kindFilter, sql`(${t.searchEntries.folded} like ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'} or word_similarity(${q}, ${t.searchEntries.folded}) > 0.3)`))
+    .orderBy(sql`word_similarity(${q}, ${t.searchEntries.folded}) desc`)
+    .limit(CANDIDATES);
+  return rows
+    .map((r) => ({ r, score: Math.max(scoreMatch(query, r.label), scoreMatch(query, r.folded)) * r.weight }))
+    .filter((x) => x.score > 0.35)
+    .sort((a, b) => b.score - a.score || compareSv(a.r.label, b.r.label))
+    .slice(0, opts.limit)
+    .map(({ r, score }) => ({ kind: r.kind, id: r.refId, label: r.label, detail: r.detail, score: Math.round(score * 1000) / 1000, lat: r.lat, lon: r.lon }));
+}

@@ -1,0 +1,18 @@
+// Health check for load balancers and the start script.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+
+export const systemRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/health', {
+    config: { action: 'system.health' },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and database reachability',
+      response: { 200: Type.Object({ status: Type.Literal('ok'), database: Type.String() }) },
+    },
+  }, async () => {
+    await app.deps.database.db.execute(sql`select 1`);
+    return { status: 'ok' as const, database: app.deps.database.kind };
+  });
+};
