@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          globalSetup: ['server/src/test/global-setup.ts'],
           include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
@@ -18,6 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          globalSetup: ['server/src/test/global-setup.ts'],
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
           pool: 'forks',

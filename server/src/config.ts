@@ -10,7 +10,7 @@ export interface Config {
   logLevel: string;
   cookieSecure: boolean;
   sessionHours: number;
-  /** Seed the demo network when the database is empty. */
+  /** Seed the demo network (not only reference data) when the database is empty. */
   seedDemo: boolean;
   webDist: string;
 }

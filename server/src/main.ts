@@ -17,7 +17,7 @@ async function main() {
     throw err;
   }
   const database = await openDatabase(config);
-  const seeded = config.seedDemo ? await seedIfEmpty(database.db) : false;
+  const seeded = await seedIfEmpty(database.db, { demo: config.seedDemo });
   const app = await buildApp({ config, database });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -193,6 +193,8 @@ export const searchEntries = pgTable('search_entries', {
   label: text('label').notNull(),
   detail: text('detail').notNull(),
   folded: text('folded').notNull(),
+  /** Vowel-class skeleton of the folded text, so OCR-damaged vowels (ä read as i) still match. */
+  skeleton: text('skeleton').notNull(),
   weight: doublePrecision('weight').notNull().default(1),
   lat: doublePrecision('lat'),
   lon: doublePrecision('lon'),

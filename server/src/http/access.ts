@@ -42,12 +42,10 @@ export function installAccessHooks(app: FastifyInstance): void {
     }
   });
 
+  // Runs before body validation, so an anonymous caller learns nothing about a route's input.
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.principal = await principalForToken(app.deps.database.db, token);
-  });
-
-  app.addHook('preHandler', async (req) => {
     const action = req.routeOptions.config.action;
     if (!action) return; // static files and API docs
     const scope = req.routeOptions.config.scope?.(req) ?? {};

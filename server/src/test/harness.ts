@@ -1,13 +1,12 @@
 // Integration-test harness: runs a suite against a seeded app on PGlite, and again on PostgreSQL when
 // TEST_DATABASE_URL is set (CI sets it). Each suite gets a fresh database of its own.
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
-import { randomBytes } from 'node:crypto';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openPglite, openPostgres, type Database, type Db } from '../db/client.ts';
-import { seedIfEmpty } from '../db/seed/seed.ts';
+import { freshPostgres } from './postgres.ts';
 import { SESSION_COOKIE } from '../modules/auth/service.ts';
 
 export interface TestContext {
@@ -18,26 +17,6 @@ export interface TestContext {
   login(username: string, password?: string): Promise<string>;
 }
 
-/** Creates a fresh, uniquely named database on the server and returns its URL and a dropper. */
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `samservice_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 export function databaseKinds(): Array<'pglite' | 'postgres'> {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
@@ -46,13 +25,16 @@ export function databaseKinds(): Array<'pglite' | 'postgres'> {
 export async function openTestDatabase(kind: 'pglite' | 'postgres', seed = true): Promise<Database> {
   let database: Database;
   if (kind === 'postgres') {
-    const fresh = await freshPostgres(process.env.TEST_DATABASE_URL!);
+    // Seeded suites copy the template database that global-setup.ts migrated and seeded once.
+    const fresh = await freshPostgres(process.env.TEST_DATABASE_URL!, seed ? inject('postgresTemplate') : undefined);
     const opened = await openPostgres(fresh.url, 20);
     database = { ...opened, close: async () => { await opened.close(); await fresh.drop(); } };
+  } else if (seed) {
+    // Start from the seeded snapshot made once by global-setup.ts.
+    database = await openPglite(null, new Blob([readFileSync(inject('pgliteSnapshot'))]));
   } else {
     database = await openPglite(null);
   }
-  if (seed) await seedIfEmpty(database.db);
   return database;
 }
 

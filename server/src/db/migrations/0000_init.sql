@@ -141,6 +141,7 @@ CREATE TABLE "search_entries" (
 	"label" text NOT NULL,
 	"detail" text NOT NULL,
 	"folded" text NOT NULL,
+	"skeleton" text NOT NULL,
 	"weight" double precision DEFAULT 1 NOT NULL,
 	"lat" double precision,
 	"lon" double precision,

@@ -4,6 +4,8 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS search_entries_folded_trgm ON search_entries USING gin (folded gin_trgm_ops);
 --> statement-breakpoint
+CREATE INDEX IF NOT EXISTS search_entries_skeleton_trgm ON search_entries USING gin (skeleton gin_trgm_ops);
+--> statement-breakpoint
 -- The audit log is append-only: no role the app connects as may rewrite history.
 CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

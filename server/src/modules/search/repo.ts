@@ -4,7 +4,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import type { SearchHit, SearchKind } from '../../../../contracts/registry.ts';
-import { compareSv, foldText, scoreMatch } from '../../lib/text-fold.ts';
+import { compareSv, foldText, prepareSearchText, scoreMatch, skeletonText } from '../../lib/text-fold.ts';
 
 type Writer = Db | Tx;
 type Entry = typeof t.searchEntries.$inferInsert;
@@ -16,7 +16,10 @@ const TIER_SV: Record<string, string> = {
   mobile_stop: 'Mobil station',
 };
 
-async function insertEntries(db: Writer, entries: Entry[]) {
+type EntryInput = Omit<Entry, 'folded' | 'skeleton'> & { text: string };
+
+async function insertEntries(db: Writer, inputs: EntryInput[]) {
+  const entries: Entry[] = inputs.map(({ text, ...e }) => ({ ...e, folded: foldText(text), skeleton: skeletonText(text) }));
   for (let i = 0; i < entries.length; i += 500) await db.insert(t.searchEntries).values(entries.slice(i, i + 500));
 }
 
@@ -27,18 +30,18 @@ export async function reindexRegistry(db: Writer): Promise<void> {
     db.select({ s: t.services, agency: t.agencies.nameSv }).from(t.services).innerJoin(t.agencies, eq(t.agencies.id, t.services.agencyId)),
     db.select({ o: t.offices, kommun: t.municipalities.name }).from(t.offices).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.offices.kommunkod)),
   ]);
-  const entries: Entry[] = [
+  const entries: EntryInput[] = [
     ...agencies.map((a) => ({
       kind: 'agency' as const, refId: a.id, label: a.nameSv, detail: a.nameEn,
-      folded: foldText(`${a.nameSv} ${a.nameEn} ${a.code}`), weight: 1.2, lat: null, lon: null,
+      text: `${a.nameSv} ${a.nameEn} ${a.code}`, weight: 1.2, lat: null, lon: null,
     })),
     ...services.map(({ s, agency }) => ({
       kind: 'service' as const, refId: s.id, label: s.nameSv, detail: agency,
-      folded: foldText(`${s.nameSv} ${s.nameEn} ${agency}`), weight: 1, lat: null, lon: null,
+      text: `${s.nameSv} ${s.nameEn} ${agency}`, weight: 1, lat: null, lon: null,
     })),
     ...offices.map(({ o, kommun }) => ({
       kind: 'office' as const, refId: o.id, label: o.name, detail: `${TIER_SV[o.tier]}, ${kommun}`,
-      folded: foldText(`${o.name} ${o.city} ${kommun}`), weight: 1.1, lat: o.lat, lon: o.lon,
+      text: `${o.name} ${o.city} ${kommun}`, weight: 1.1, lat: o.lat, lon: o.lon,
     })),
   ];
   await db.delete(t.searchEntries).where(inArray(t.searchEntries.kind, ['agency', 'service', 'office']));
@@ -53,14 +56,14 @@ export async function reindexGeography(db: Writer): Promise<void> {
   ]);
   // Weight by population so that "Lund" the city outranks a hamlet of the same folded name.
   const popWeight = (pop: number) => 0.8 + Math.min(0.3, Math.log10(Math.max(pop, 10)) / 20);
-  const entries: Entry[] = [
+  const entries: EntryInput[] = [
     ...municipalities.map(({ m, county }) => ({
       kind: 'municipality' as const, refId: m.kommunkod, label: `${m.name} kommun`, detail: county,
-      folded: foldText(`${m.name} kommun`), weight: popWeight(m.population) + 0.05, lat: m.lat, lon: m.lon,
+      text: `${m.name} kommun`, weight: popWeight(m.population) + 0.05, lat: m.lat, lon: m.lon,
     })),
     ...localities.map(({ l, kommun }) => ({
       kind: 'locality' as const, refId: l.tatortskod, label: l.name, detail: `${kommun} kommun`,
-      folded: foldText(l.name), weight: popWeight(l.population), lat: l.lat, lon: l.lon,
+      text: l.name, weight: popWeight(l.population), lat: l.lat, lon: l.lon,
     })),
   ];
   await db.delete(t.searchEntries).where(inArray(t.searchEntries.kind, ['municipality', 'locality']));
@@ -72,16 +75,20 @@ const CANDIDATES = 200;
 export async function search(db: Db, query: string, opts: { kinds?: SearchKind[]; limit: number }): Promise<SearchHit[]> {
   const q = foldText(query);
   if (!q) return [];
+  const skel = skeletonText(query);
   const kindFilter = opts.kinds?.length ? inArray(t.searchEntries.kind, opts.kinds) : undefined;
-  // Candidates: substring matches plus the best trigram neighbours of the folded query.
+  // Candidates: substring matches plus the best trigram neighbours of the folded query and of its
+  // vowel skeleton (which catches OCR-damaged vowels); TypeScript decides the final order.
+  const similarity = sql`greatest(word_similarity(${q}, ${t.searchEntries.folded}), word_similarity(${skel}, ${t.searchEntries.skeleton}))`;
   const rows = await db
     .select()
     .from(t.searchEntries)
-    .where(and(kindFilter, sql`(${t.searchEntries.folded} like ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'} or word_similarity(${q}, ${t.searchEntries.folded}) > 0.3)`))
-    .orderBy(sql`word_similarity(${q}, ${t.searchEntries.folded}) desc`)
+    .where(and(kindFilter, sql`(${t.searchEntries.folded} like ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'} or ${similarity} > 0.3)`))
+    .orderBy(sql`${similarity} desc`)
     .limit(CANDIDATES);
+  const prepared = prepareSearchText(query);
   return rows
-    .map((r) => ({ r, score: Math.max(scoreMatch(query, r.label), scoreMatch(query, r.folded)) * r.weight }))
+    .map((r) => ({ r, score: Math.max(scoreMatch(prepared, r.label), scoreMatch(prepared, r.folded)) * r.weight }))
     .filter((x) => x.score > 0.35)
     .sort((a, b) => b.score - a.score || compareSv(a.r.label, b.r.label))
     .slice(0, opts.limit)

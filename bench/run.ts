@@ -1,0 +1,19 @@
+// `npm run bench -- <name>`: runs one benchmark, prints its table and writes bench/results/<name>.json.
+import { printReport, writeReport, type BenchReport } from './harness.ts';
+
+const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchReport> }>> = {
+  search: () => import('./search/search-bench.ts'),
+};
+
+async function main() {
+  const name = process.argv[2];
+  if (!name || !(name in BENCHES)) {
+    console.error(`Usage: npm run bench -- <name>\nBenchmarks: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  const report = await (await BENCHES[name]!()).run();
+  printReport(name, report);
+  console.log(`\nwrote ${writeReport(name, report)}`);
+}
+
+void main();
