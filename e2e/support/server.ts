@@ -1,10 +1,10 @@
 // Starts the real app in-process (seeded PGlite, built web app) on a free port for browser tests.
 import { resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openPglite } from '../../server/src/db/client.ts';
-import { seedIfEmpty } from '../../server/src/db/seed/seed.ts';
 
 export interface RunningApp {
   url: string;
@@ -14,8 +14,8 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   const webDist = resolve('web/dist');
   if (!existsSync(resolve(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
-  const database = await openPglite(null);
-  await seedIfEmpty(database.db);
+  // The seeded snapshot made once by server/src/test/global-setup.ts.
+  const database = await openPglite(null, new Blob([readFileSync(inject('pgliteSnapshot'))]));
   const config = { ...loadConfig({}), webDist, cookieSecure: false };
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });

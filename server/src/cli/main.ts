@@ -15,8 +15,9 @@ const HELP = `Samservice CLI
   npm run cli -- create-user --username NAME --name "Full Name" --password PW --role ROLE
                  [--agency AGENCY_UUID] [--office OFFICE_UUID] [--county 07]
       create a staff account (roles: ${ROLE_NAMES.join(', ')})
-  npm run cli -- export-hsds --out DIR
-      write the whole registry as Open Referral HSDS 3.0 JSON files
+  npm run cli -- export-hsds --out DIR [--as-of YYYY-MM-DD] [--validate]
+      write the whole registry as Open Referral HSDS 3.0 JSON files; --validate checks every
+      record against the HSDS schemas first and writes nothing if one fails
 
 The database is DATABASE_URL when set, else the embedded PGlite in DATA_DIR (default var/db).`;
 

@@ -63,12 +63,13 @@ export function installAccessHooks(app: FastifyInstance): void {
     throw new AppError('forbidden', 'Your roles do not allow this');
   });
 
-  // Reads of personal data and every change are written to the append-only audit log.
-  app.addHook('onResponse', async (req, reply) => {
+  // Reads of personal data and every change are written to the append-only audit log before the
+  // response leaves: if the log cannot be written, the data is not sent.
+  app.addHook('onSend', async (req, reply, payload) => {
     const { action, audit } = req.routeOptions.config;
-    if (!action || reply.statusCode >= 400) return;
+    if (!action || reply.statusCode >= 400) return payload;
     const mutation = req.method !== 'GET' && req.method !== 'HEAD';
-    if (!audit && !mutation) return;
+    if (!audit && !mutation) return payload;
     await writeAudit(app.deps.database.db, {
       actorUserId: req.principal?.userId ?? null,
       action,
@@ -78,5 +79,6 @@ export function installAccessHooks(app: FastifyInstance): void {
       ip: req.ip,
       outcome: 'ok',
     });
+    return payload;
   });
 }

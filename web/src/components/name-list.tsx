@@ -1,5 +1,4 @@
-// A list of names joined the way the UI language joins lists ("A, B och C"; Arabic "A وB"), each name
-// keeping its own language attributes (registry names are Swedish inside an Arabic sentence).
+// Names joined as the UI language joins lists ("A, B och C"), each keeping its own language attributes.
 import { Fragment, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../lib/locale-format.ts';

@@ -171,8 +171,12 @@ export function SwedenMap({ offices, label, place, focus, focusMarginDeg = 0.6, 
 
   const markerR = width < 400 ? 6 : 7;
   const placeXY = place && drawing ? drawing.projection([place.lon, place.lat]) : null;
-  // Draw Mötesplats and larger tiers last so they stay on top where markers overlap.
-  const ordered = [...offices].sort((a, b) => OFFICE_TIERS.indexOf(b.tier) - OFFICE_TIERS.indexOf(a.tier));
+  // Where markers overlap, full offices and Mötesplats rings are drawn last so they stay on top.
+  const ordered = [...offices].sort(
+    (a, b) =>
+      Number(a.isMotesplats) - Number(b.isMotesplats) || OFFICE_TIERS.indexOf(b.tier) - OFFICE_TIERS.indexOf(a.tier),
+  );
+  const open = (id: string) => void navigate(`/kontor/${id}`, { state: { finderSearch: search } });
 
   return (
     <figure className="map">
@@ -200,7 +204,7 @@ export function SwedenMap({ offices, label, place, focus, focusMarginDeg = 0.6, 
                 if (!xy) return null;
                 const [x, y] = xy;
                 return (
-                  <g key={o.id} className="map-marker" onClick={() => void navigate(`/kontor/${o.id}`, { state: { finderSearch: search } })}>
+                  <g key={o.id} className="map-marker" onClick={() => open(o.id)}>
                     <title>{o.name}</title>
                     {o.isMotesplats && (
                       <circle cx={x} cy={y} r={markerR + 4} fill="none" stroke={MOTESPLATS_RING} strokeWidth={2.5} />

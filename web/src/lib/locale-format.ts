@@ -44,11 +44,15 @@ export function todayInStockholm(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 }
 
-export function languageName(code: string, lang: string): string {
+/**
+ * A language's name in the UI language, or undefined where the browser has no name for it (Chromium's
+ * trimmed ICU lacks Sami, Meänkieli and Romani, Swedish national minority languages; see office.languages.names).
+ */
+export function languageName(code: string, lang: string): string | undefined {
   try {
-    return new Intl.DisplayNames([intlLocale(lang)], { type: 'language' }).of(code) ?? code;
+    return new Intl.DisplayNames([intlLocale(lang)], { type: 'language', fallback: 'none' }).of(code);
   } catch {
-    return code;
+    return undefined;
   }
 }
 

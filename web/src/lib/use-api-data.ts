@@ -1,6 +1,6 @@
 // React hook for GET requests: loading/error/data state, stale answers dropped, reference lists cached.
 import { useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { api, type ApiError } from './api.ts';
 
 export interface ApiData<T> {
   data: T | undefined;
@@ -23,47 +23,37 @@ function load<T>(path: string, cached: boolean): Promise<T> {
   return hit;
 }
 
-/** Fetches `path` (relative to /api/v1) whenever it changes; `null` means "nothing to fetch yet". */
+interface Result<T> {
+  path: string;
+  data?: T;
+  error?: Error;
+}
+
+/**
+ * Fetches `path` (relative to /api/v1) whenever it changes; `null` means "nothing to fetch yet".
+ * With `keepPrevious`, the last answer stays visible while the next one loads (a list being refined
+ * keeps its place instead of flashing empty).
+ */
 export function useApiData<T>(
   path: string | null,
   options: { cached?: boolean; keepPrevious?: boolean } = {},
 ): ApiData<T> {
   const cached = options.cached ?? false;
-  const keepPrevious = options.keepPrevious ?? false;
-  const [state, setState] = useState<ApiData<T> & { path: string | null }>({
-    data: undefined,
-    error: undefined,
-    loading: path !== null,
-    path,
-  });
+  const [result, setResult] = useState<Result<T> | null>(null);
 
   useEffect(() => {
-    if (path === null) {
-      setState({ data: undefined, error: undefined, loading: false, path });
-      return;
-    }
+    if (path === null) return;
     let current = true;
-    setState((s) => ({ data: keepPrevious ? s.data : undefined, error: undefined, loading: true, path }));
     load<T>(path, cached).then(
-      (data) => current && setState({ data, error: undefined, loading: false, path }),
-      (error: unknown) =>
-        current &&
-        setState({
-          data: undefined,
-          error: error instanceof Error ? error : new Error(String(error)),
-          loading: false,
-          path,
-        }),
+      (data) => current && setResult({ path, data }),
+      (error: unknown) => current && setResult({ path, error: error instanceof Error ? error : new Error(String(error)) }),
     );
     return () => {
       current = false;
     };
-  }, [path, cached, keepPrevious]);
+  }, [path, cached]);
 
-  // Until the effect has run for a new path, report loading; the previous path's data is returned only
-  // when asked for (a list being refined keeps its place instead of flashing empty).
-  if (state.path !== path) {
-    return { data: keepPrevious ? state.data : undefined, error: undefined, loading: path !== null };
-  }
-  return { data: state.data, error: state.error, loading: state.loading };
+  if (path === null) return { data: undefined, error: undefined, loading: false };
+  if (result?.path === path) return { data: result.data, error: result.error, loading: false };
+  return { data: options.keepPrevious ? result?.data : undefined, error: undefined, loading: true };
 }

@@ -6,16 +6,14 @@ import type { Agency, SearchHit, SearchKind, Service } from '../../../../contrac
 import { api } from '../../lib/api.ts';
 import { localName, swedishTextProps } from '../../lib/locale-format.ts';
 
-// Places first: most visitors look for "an office near X".
+// Tie-break order between groups of equal relevance: places first, as most visitors look for "an office near X".
 const KIND_ORDER: SearchKind[] = ['locality', 'municipality', 'service', 'agency', 'office'];
+const PLACE_BONUS = 0.1;
 const DEBOUNCE_MS = 250;
 const MIN_LENGTH = 2;
 
-type SearchState =
-  | { status: 'idle' }
-  | { status: 'searching'; hits: SearchHit[] }
-  | { status: 'done'; hits: SearchHit[]; q: string }
-  | { status: 'failed' };
+/** The answer for one query text; while it is not for the current text, a search is under way. */
+type SearchResult = { q: string; hits: SearchHit[]; failed: false } | { q: string; hits: []; failed: true };
 
 interface Props {
   services: Service[];
@@ -28,37 +26,38 @@ export function FinderSearch({ services, agencies, onChoose }: Props) {
   const lang = i18n.language;
   const { search } = useLocation();
   const [q, setQ] = useState('');
-  const [state, setState] = useState<SearchState>({ status: 'idle' });
-  const [now, setNow] = useState(0);
-  const latest = useRef(0);
-  const handledSubmit = useRef(0);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [submits, setSubmits] = useState(0);
+  const handledSubmits = useRef(0);
   const resultsRef = useRef<HTMLDivElement>(null);
   const inputId = useId();
   const hintId = useId();
 
   const text = q.trim();
   useEffect(() => {
-    if (text.length < MIN_LENGTH) {
-      latest.current += 1;
-      setState({ status: 'idle' });
-      return;
-    }
-    const request = ++latest.current;
-    const immediate = now !== handledSubmit.current;
-    handledSubmit.current = now;
-    setState((s) => ({ status: 'searching', hits: s.status === 'done' || s.status === 'searching' ? s.hits : [] }));
+    if (text.length < MIN_LENGTH) return;
+    // Enter searches at once; typing waits for a pause so each keystroke is not a request.
+    const immediate = submits !== handledSubmits.current;
+    handledSubmits.current = submits;
+    let current = true;
     const timer = setTimeout(
       () => {
         const params = new URLSearchParams({ q: text, limit: '20', kinds: KIND_ORDER.join(',') });
         api.get<SearchHit[]>(`/search?${params.toString()}`).then(
-          (hits) => request === latest.current && setState({ status: 'done', hits, q: text }),
-          () => request === latest.current && setState({ status: 'failed' }),
+          (hits) => current && setResult({ q: text, hits, failed: false }),
+          () => current && setResult({ q: text, hits: [], failed: true }),
         );
       },
       immediate ? 0 : DEBOUNCE_MS,
     );
-    return () => clearTimeout(timer);
-  }, [text, now]);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [text, submits]);
+
+  const status: 'idle' | 'searching' | 'done' | 'failed' =
+    text.length < MIN_LENGTH ? 'idle' : result?.q !== text ? 'searching' : result.failed ? 'failed' : 'done';
 
   const choose = (hit: SearchHit) => {
     setQ('');
@@ -68,7 +67,7 @@ export function FinderSearch({ services, agencies, onChoose }: Props) {
   // Enter searches at once instead of waiting for the pause in typing.
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setNow((n) => n + 1);
+    setSubmits((n) => n + 1);
   };
 
   // Arrow keys move between the input and the hits, as in a suggestion list.
@@ -95,22 +94,29 @@ export function FinderSearch({ services, agencies, onChoose }: Props) {
     else if (e.key === 'ArrowUp') document.getElementById(inputId)?.focus();
   };
 
-  const hits = state.status === 'done' || state.status === 'searching' ? state.hits : [];
-  const groups = KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) })).filter(
-    (g) => g.hits.length > 0,
-  );
+  // While the next answer loads, the previous hits stay in place rather than the list collapsing.
+  const hits = status === 'idle' || !result ? [] : result.hits;
+  // Groups follow the server's relevance (best hit first). Places get a small head start: "Växjö" should
+  // offer the town before the municipality-as-agency of the same name.
+  const groups = KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) }))
+    .filter((g) => g.hits.length > 0)
+    .map((g) => ({
+      ...g,
+      best: Math.max(...g.hits.map((h) => h.score)) + (g.kind === 'locality' || g.kind === 'municipality' ? PLACE_BONUS : 0),
+    }))
+    .sort((a, b) => b.best - a.best || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const servicesById = new Map(services.map((s) => [s.id, s]));
   const agenciesById = new Map(agencies.map((a) => [a.id, a]));
 
   const statusText =
-    state.status === 'searching'
+    status === 'searching'
       ? t('finder.searching')
-      : state.status === 'failed'
+      : status === 'failed'
         ? t('finder.searchFailed')
-        : state.status === 'done'
-          ? state.hits.length === 0
-            ? t('finder.noResults', { q: state.q })
-            : t('finder.resultsCount', { count: state.hits.length })
+        : status === 'done'
+          ? hits.length === 0
+            ? t('finder.noResults', { q: text })
+            : t('finder.resultsCount', { count: hits.length })
           : '';
 
   return (
@@ -156,7 +162,8 @@ export function FinderSearch({ services, agencies, onChoose }: Props) {
                   const serviceAgency = service ? agenciesById.get(service.agencyId) : undefined;
                   const label = service ? localName(service, lang) : agency ? localName(agency, lang) : hit.label;
                   const labelProps = service || agency ? swedishTextProps(lang, true) : {};
-                  const detail = serviceAgency ? localName(serviceAgency, lang) : hit.detail;
+                  // An agency hit's detail is its name in the other language: nothing a visitor needs.
+                  const detail = serviceAgency ? localName(serviceAgency, lang) : agency ? '' : hit.detail;
                   const detailProps = serviceAgency ? swedishTextProps(lang, true) : swedishTextProps(lang);
                   const content = (
                     <>

@@ -172,7 +172,9 @@ export function OfficePage() {
             <p>{t('office.languages.intro')}</p>
             <ul className="inline-list">
               {o.languages.map((code) => (
-                <li key={code}>{languageName(code, lang)}</li>
+                <li key={code}>
+                  {languageName(code, lang) ?? t(`office.languages.names.${code}`, { defaultValue: code })}
+                </li>
               ))}
             </ul>
           </>
