@@ -1,20 +1,14 @@
 // The demo catalogue as plain data: agencies, capabilities and the services offered at the offices.
 // Realism comes from the seed documents (Mötesplats Växjö, seed 000/004; video meetings, seed 003;
 // tjänstesamverkan, seed 002) and the agencies' public descriptions of their services.
-import { createHash } from 'node:crypto';
+import { uuidV5 } from '../../lib/uuid-v5.ts';
 import type { Capability, Channel } from '../../../../contracts/registry.ts';
 
-/**
- * A name-based UUID (RFC 4122 version 5 layout, SHA-1 over a fixed namespace and the key), so that
- * reseeding gives every agency, service and office the same id and links into the demo keep working.
- */
-export function stableUuid(key: string): string {
-  const hash = createHash('sha1').update(`samservice-demo:${key}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50; // version 5
-  hash[8] = (hash[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+/** Namespace of the demo's name-based ids: reseeding gives every record the same id. */
+const DEMO_NAMESPACE = 'c7d0c2a4-5e1b-4f5e-9a55-0d6f3b1f2a10';
+
+/** A stable id for a demo record from its key (e.g. `agency:FK`), so links into the demo keep working. */
+export const stableUuid = (key: string): string => uuidV5(key, DEMO_NAMESPACE);
 
 export interface AgencySeed {
   code: string;

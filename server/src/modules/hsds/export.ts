@@ -5,7 +5,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client.ts';
-import { HSDS_VERSION, SliceMapper, stockholmDate } from './mapper.ts';
+import { stockholmDate } from '../../lib/dates.ts';
+import { HSDS_VERSION, SliceMapper } from './mapper.ts';
 import { loadRegistry } from './repo.ts';
 import { createHsdsValidator, type HsdsSchemaName } from './validate.ts';
 

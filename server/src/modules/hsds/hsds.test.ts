@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import * as t from '../../db/schema.ts';
 import { describeWithApp } from '../../test/harness.ts';
 import { exportHsds, runExportHsdsCommand } from './export.ts';
+import { stockholmOffset } from '../../lib/dates.ts';
+import { uuidV5 } from '../../lib/uuid-v5.ts';
 import {
   HsdsLocation,
   HsdsOrganization,
@@ -27,8 +29,6 @@ import {
   mapServiceBrief,
   mapServiceCore,
   serviceAtLocationId,
-  stockholmOffset,
-  uuidV5,
   type AgencyRow,
   type LocationBundle,
   type OfficeRow,

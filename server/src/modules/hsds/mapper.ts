@@ -1,6 +1,7 @@
 // Pure mapping from registry rows to Open Referral HSDS 3.0 records (organization, service, location, service_at_location).
 // No database or HTTP here, so the mapping is unit-tested on constructed rows and shared by the API and the file export.
-import { createHash } from 'node:crypto';
+import { uuidV5 } from '../../lib/uuid-v5.ts';
+import { isoWeekday, stockholmDate, stockholmOffset } from '../../lib/dates.ts';
 import { Type, type Static } from 'typebox';
 
 export const HSDS_VERSION = '3.0';
@@ -12,17 +13,6 @@ export const HSDS_VERSION = '3.0';
  * change every derived id and break consumers that sync by id.
  */
 export const SAMSERVICE_HSDS_NAMESPACE = '597b27f0-f8f0-4cd9-893a-41fcdd2f9dba';
-
-/** RFC 4122 version 5 UUID: SHA-1 of namespace bytes + name, with the version and variant bits set. */
-export function uuidV5(name: string, namespace: string): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  if (ns.length !== 16) throw new Error(`Namespace is not a UUID: ${namespace}`);
-  const bytes = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /**
  * Id of a record we derive (schedules, addresses, service_at_location, ...). Built from the record kind
@@ -275,36 +265,6 @@ export interface ServiceLink {
 // ---------- calendar helpers ----------
 
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-const TIME_ZONE = 'Europe/Stockholm';
-
-/** ISO weekday (1 = Monday) of a YYYY-MM-DD calendar date. */
-export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The calendar date in Sweden at an instant (our offices live on Swedish dates, not UTC ones). */
-export function stockholmDate(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** UTC offset of Swedish time during the day of `date`, e.g. "+02:00" in summer. */
-export function stockholmOffset(date: string): string {
-  // Noon UTC is daytime in Sweden on every date, and DST switches happen at night.
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(`${date}T12:00:00Z`))
-    .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const offset = name.replace('GMT', '');
-  return offset === '' ? '+00:00' : offset;
-}
 
 const hhmm = (time: string) => time.slice(0, 5);
 

@@ -3,8 +3,8 @@
 import { and, asc, count, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
+import { addDays } from '../../lib/dates.ts';
 import {
-  addDays,
   serviceAtLocationId,
   type AgencyRow,
   type DateExceptionRow,

@@ -3,13 +3,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { notFound } from '../../lib/errors.ts';
+import { stockholmDate } from '../../lib/dates.ts';
 import {
   HSDS_VERSION,
   HsdsOrganization,
   HsdsService,
   HsdsServiceAtLocation,
   SliceMapper,
-  stockholmDate,
 } from './mapper.ts';
 import { findServiceLink, loadSlice, pageAgencies, pageServiceLinks, pageServices, type PageRequest } from './repo.ts';
 

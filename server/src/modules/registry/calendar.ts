@@ -1,23 +1,12 @@
 // An office's day-by-day calendar: regular weekly hours, overridden by date exceptions, and closed
 // on Swedish non-working days (public holidays plus Midsommarafton, Julafton, Nyårsafton).
+import { addDays, isoWeekday } from '../../lib/dates.ts';
 import type { AgencyDays, DateException, OfficeDay, OpeningHours } from '../../../../contracts/registry.ts';
 
 export interface HolidayInfo {
   nameSv: string;
   nameEn: string;
   nonWorkingDay: boolean;
-}
-
-/** ISO weekday (1 = Monday) of a calendar date given as YYYY-MM-DD (no time zone involved). */
-export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 export function officeCalendar(

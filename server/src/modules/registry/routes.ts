@@ -8,12 +8,12 @@ import {
 import { notFound } from '../../lib/errors.ts';
 import { haversineKm } from '../../lib/geo.ts';
 import { listAgencies, listCapabilities, listCounties, listMunicipalities, listServices, loadHolidays, loadOffices } from './repo.ts';
-import { addDays, officeCalendar } from './calendar.ts';
+import { officeCalendar } from './calendar.ts';
+import { addDays, stockholmDate } from '../../lib/dates.ts';
 import * as registry from './service.ts';
 
 const IdParams = Type.Object({ id: Id });
 const Capabilities = Type.Array(Type.Object({ code: Type.String(), nameSv: Type.String(), nameEn: Type.String() }));
-const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
@@ -96,7 +96,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const office = (await loadOffices(db, [req.params.id]))[0];
     if (!office) throw notFound('Office', 'id');
-    const from = req.query.from ?? stockholmToday();
+    const from = req.query.from ?? stockholmDate(new Date());
     const holidays = await loadHolidays(db, from, addDays(from, req.query.days));
     return officeCalendar(office, holidays, from, req.query.days);
   });

@@ -1,0 +1,33 @@
+// Calendar dates as YYYY-MM-DD strings, and Swedish local time. Offices live on Swedish dates, so
+// these avoid the server's own time zone entirely.
+
+const TIME_ZONE = 'Europe/Stockholm';
+
+/** ISO weekday (1 = Monday) of a YYYY-MM-DD calendar date. */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar date in Sweden at an instant (our offices live on Swedish dates, not UTC ones). */
+export function stockholmDate(at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** UTC offset of Swedish time during the day of `date`, e.g. "+02:00" in summer. */
+export function stockholmOffset(date: string): string {
+  // Noon UTC is daytime in Sweden on every date, and DST switches happen at night.
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${date}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const offset = name.replace('GMT', '');
+  return offset === '' ? '+00:00' : offset;
+}
