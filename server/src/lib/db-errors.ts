@@ -52,10 +52,10 @@ export function mapDbError(err: unknown): unknown {
     case '23503':
       return pg.detail?.includes('is still referenced')
         ? new AppError('in_use', 'This record is still in use by other records', { field, details: { constraint } })
-        : new AppError('validation_failed', `${field} refers to something that does not exist`, { field });
+        : new AppError('validation_failed', `${field} refers to something that does not exist`, { field, reason: 'unknown_reference' });
     case '23514':
     case '23P01':
-      return new AppError('validation_failed', `${field} breaks the rule ${constraint}`, { field, details: { constraint } });
+      return new AppError('validation_failed', `${field} breaks the rule ${constraint}`, { field, reason: 'constraint', details: { constraint } });
     default:
       return err;
   }

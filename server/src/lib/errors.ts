@@ -21,11 +21,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly details: unknown;
-  constructor(code: ErrorCode, message: string, opts: { field?: string; details?: unknown } = {}) {
+  /**
+   * `reason` is a stable, finer key within the code (e.g. `hours_overlap`) that clients can translate;
+   * it travels as `details.reason`.
+   */
+  constructor(code: ErrorCode, message: string, opts: { field?: string; reason?: string; details?: Record<string, unknown> } = {}) {
     super(message);
     this.code = code;
     this.field = opts.field;
-    this.details = opts.details;
+    this.details = opts.reason ? { ...opts.details, reason: opts.reason } : opts.details;
   }
   get status(): number {
     return ERROR_STATUS[this.code];

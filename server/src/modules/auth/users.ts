@@ -17,10 +17,10 @@ export interface NewUser {
 function checkGrants(roles: RoleGrant[]): void {
   roles.forEach((g, i) => {
     if (g.role === 'agency_officer' && !g.agencyId) {
-      throw new AppError('validation_failed', 'An agency officer must be scoped to an agency', { field: `roles[${i}].agencyId` });
+      throw new AppError('validation_failed', 'An agency officer must be scoped to an agency', { reason: 'agency_scope_required', field: `roles[${i}].agencyId` });
     }
     if (['service_officer', 'office_manager', 'coordinator'].includes(g.role) && !g.officeId) {
-      throw new AppError('validation_failed', `A ${g.role} must be scoped to an office`, { field: `roles[${i}].officeId` });
+      throw new AppError('validation_failed', `A ${g.role} must be scoped to an office`, { reason: 'office_scope_required', field: `roles[${i}].officeId` });
     }
   });
 }

@@ -74,7 +74,11 @@ describeWithApp('registry API', (ctx) => {
     expect(unknown.json()).toMatchObject({ code: 'validation_failed', field: 'colour' });
 
     const reversed = await ctx.app.inject({ method: 'POST', url: '/api/v1/offices', headers: { cookie }, payload: { ...input, openingHours: [{ weekday: 2, opens: '16:00', closes: '10:00' }] } });
-    expect(reversed.json()).toMatchObject({ code: 'validation_failed', field: 'openingHours[0].closes' });
+    expect(reversed.json()).toMatchObject({ code: 'validation_failed', field: 'openingHours[0].closes', details: { reason: 'closes_before_opens' } });
+
+    const overlapping = [{ weekday: 2, opens: '09:00', closes: '12:00' }, { weekday: 2, opens: '11:00', closes: '15:00' }];
+    const overlap = await ctx.app.inject({ method: 'POST', url: '/api/v1/offices', headers: { cookie }, payload: { ...input, openingHours: overlapping } });
+    expect(overlap.json()).toMatchObject({ code: 'validation_failed', field: 'openingHours[1].opens', details: { reason: 'hours_overlap' } });
 
     const duplicate = await ctx.app.inject({ method: 'POST', url: '/api/v1/offices', headers: { cookie }, payload: asInput(vaxjo) });
     expect(duplicate.statusCode).toBe(409);

@@ -13,7 +13,7 @@ import { listAgencies, listServices, loadOffices } from './repo.ts';
 // ---------- agencies ----------
 export async function saveAgency(db: Db, id: string | null, input: AgencyInput) {
   if (input.kind === 'municipality' && !input.kommunkod) {
-    throw new AppError('validation_failed', 'A municipality agency needs its kommunkod', { field: 'kommunkod' });
+    throw new AppError('validation_failed', 'A municipality agency needs its kommunkod', { reason: 'kommunkod_required', field: 'kommunkod' });
   }
   const values = { ...input, kommunkod: input.kind === 'municipality' ? (input.kommunkod ?? null) : null, website: input.website ?? null };
   return withDbErrors(() =>
@@ -46,7 +46,7 @@ export async function deleteAgency(db: Db, id: string) {
 export async function saveService(db: Db, id: string | null, input: ServiceInput) {
   input.performers.forEach((p, i) => {
     if (p.kind === 'agency' && p.agencyId === input.agencyId) {
-      throw new AppError('validation_failed', 'The owning agency need not be listed as performing on its own behalf', { field: `performers[${i}].agencyId` });
+      throw new AppError('validation_failed', 'The owning agency need not be listed as performing on its own behalf', { reason: 'owner_as_performer', field: `performers[${i}].agencyId` });
     }
   });
   const { requiredCapabilities, performers, ...row } = input;
@@ -114,25 +114,25 @@ export async function networkViolations(db: Db | Tx): Promise<RuleViolation[]> {
 
 function checkShape(input: OfficeInput): void {
   input.openingHours.forEach((h, i) => {
-    if (h.closes <= h.opens) throw new AppError('validation_failed', 'Closing time must be after opening time', { field: `openingHours[${i}].closes` });
+    if (h.closes <= h.opens) throw new AppError('validation_failed', 'Closing time must be after opening time', { reason: 'closes_before_opens', field: `openingHours[${i}].closes` });
     const overlap = input.openingHours.findIndex((o, j) => j < i && o.weekday === h.weekday && o.opens < h.closes && h.opens < o.closes);
-    if (overlap >= 0) throw new AppError('validation_failed', 'Opening hours overlap on the same weekday', { field: `openingHours[${i}].opens` });
+    if (overlap >= 0) throw new AppError('validation_failed', 'Opening hours overlap on the same weekday', { reason: 'hours_overlap', field: `openingHours[${i}].opens` });
   });
   const seenDates = new Set<string>();
   input.dateExceptions.forEach((e, i) => {
-    if (seenDates.has(e.date)) throw new AppError('validation_failed', 'The same date is listed twice', { field: `dateExceptions[${i}].date` });
+    if (seenDates.has(e.date)) throw new AppError('validation_failed', 'The same date is listed twice', { reason: 'duplicate_date', field: `dateExceptions[${i}].date` });
     seenDates.add(e.date);
     if (!e.closed && (!e.opens || !e.closes || e.closes <= e.opens)) {
-      throw new AppError('validation_failed', 'An open exception day needs an opening and a later closing time', { field: `dateExceptions[${i}].closes` });
+      throw new AppError('validation_failed', 'An open exception day needs an opening and a later closing time', { reason: 'exception_hours', field: `dateExceptions[${i}].closes` });
     }
   });
   const seenAgencies = new Set<string>();
   input.agencyDays.forEach((a, i) => {
-    if (seenAgencies.has(a.agencyId)) throw new AppError('validation_failed', 'The agency is listed twice', { field: `agencyDays[${i}].agencyId` });
+    if (seenAgencies.has(a.agencyId)) throw new AppError('validation_failed', 'The agency is listed twice', { reason: 'duplicate_agency', field: `agencyDays[${i}].agencyId` });
     seenAgencies.add(a.agencyId);
   });
   if (input.videoRooms > 0 !== input.capabilities.includes('video_room')) {
-    throw new AppError('validation_failed', 'An office has the video_room capability exactly when it has video rooms', { field: 'videoRooms' });
+    throw new AppError('validation_failed', 'An office has the video_room capability exactly when it has video rooms', { reason: 'video_room_mismatch', field: 'videoRooms' });
   }
 }
 
@@ -142,12 +142,12 @@ export async function saveOffice(db: Db, id: string | null, input: OfficeInput) 
     db.transaction(async (tx) => {
       const { byId, stateAgencies } = await ruleInputs(tx);
       input.serviceIds.forEach((sid, i) => {
-        if (!byId.has(sid)) throw new AppError('validation_failed', 'No such service', { field: `serviceIds[${i}]` });
+        if (!byId.has(sid)) throw new AppError('validation_failed', 'No such service', { reason: 'unknown_service', field: `serviceIds[${i}]` });
       });
       if (input.hubOfficeId) {
         const [hub] = await tx.select({ tier: t.offices.tier }).from(t.offices).where(eq(t.offices.id, input.hubOfficeId));
-        if (!hub) throw new AppError('validation_failed', 'No such hub office', { field: 'hubOfficeId' });
-        if (hub.tier === 'mobile_stop') throw new AppError('validation_failed', 'A mobile stop cannot be the hub of another', { field: 'hubOfficeId' });
+        if (!hub) throw new AppError('validation_failed', 'No such hub office', { reason: 'unknown_hub', field: 'hubOfficeId' });
+        if (hub.tier === 'mobile_stop') throw new AppError('validation_failed', 'A mobile stop cannot be the hub of another', { reason: 'hub_is_mobile_stop', field: 'hubOfficeId' });
       }
       const violations = checkOfficeRules(id, input, byId, stateAgencies);
       if (violations.length > 0) {

@@ -2,6 +2,7 @@
 // error summary and a message per input id, so every form shows errors the same (GOV.UK) way.
 import type { RuleViolation } from '../../../../contracts/registry.ts';
 import { ApiError } from '../../lib/api.ts';
+import i18n from '../../i18n/index.ts';
 
 /** API field path (e.g. "openingHours[2].closes") → DOM id of the input holding that value. */
 export type FieldIds = Record<string, string>;
@@ -71,10 +72,29 @@ function isViolation(v: unknown): v is RuleViolation {
 
 /** The violations of a 422 rule_violation, when the error carries the response's `details`. */
 function violationsOf(err: ApiError): RuleViolation[] {
-  const details = (err as ApiError & { details?: unknown }).details;
+  const details = err.details;
   if (typeof details !== 'object' || details === null || !('violations' in details)) return [];
   const list = details.violations;
   return Array.isArray(list) ? list.filter(isViolation) : [];
+}
+
+/**
+ * The API's messages are English; staff read the UI's language. Translate by the error's stable keys
+ * (`details.reason`, the schema keyword, the code) and fall back to the API's message.
+ */
+export function translateApiError(err: ApiError): string {
+  const details = (typeof err.details === 'object' && err.details !== null ? err.details : {}) as {
+    reason?: string;
+    keyword?: string;
+    params?: { limit?: number };
+  };
+  const keys = [
+    details.reason && `admin:serverErrors.reason.${details.reason}`,
+    err.code === 'validation_failed' && details.keyword && `admin:serverErrors.keyword.${details.keyword}`,
+    `admin:serverErrors.code.${err.code}`,
+  ].filter((k): k is string => typeof k === 'string');
+  const key = keys.find((k) => i18n.exists(k));
+  return key ? i18n.t(key, { limit: details.params?.limit }) : err.message;
 }
 
 /** Maps a failed save to form errors; `fallback` is shown for network failures and unknown errors. */
@@ -87,7 +107,7 @@ export function errorsFromApi(err: unknown, ids: FieldIds, fallback: string): Fo
       : [{ targetId: resolveFieldId(err.field, ids), message: err.message }];
     return collect('rules', list);
   }
-  return collect('input', [{ targetId: resolveFieldId(err.field, ids), message: err.message || fallback }]);
+  return collect('input', [{ targetId: resolveFieldId(err.field, ids), message: translateApiError(err) || fallback }]);
 }
 
 export function errorId(id: string): string {
