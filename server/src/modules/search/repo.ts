@@ -77,15 +77,22 @@ export async function search(db: Db, query: string, opts: { kinds?: SearchKind[]
   if (!q) return [];
   const skel = skeletonText(query);
   const kindFilter = opts.kinds?.length ? inArray(t.searchEntries.kind, opts.kinds) : undefined;
-  // Candidates: substring matches plus the best trigram neighbours of the folded query and of its
-  // vowel skeleton (which catches OCR-damaged vowels); TypeScript decides the final order.
+  // Candidates: substring matches plus the trigram neighbours of the folded query and of its vowel
+  // skeleton (which catches OCR-damaged vowels); TypeScript decides the final order. The `<%` operators
+  // use the GIN trigram indexes; the planner would otherwise scan this small table and compute
+  // word_similarity twice for every row, which costs more than the index lookups.
   const similarity = sql`greatest(word_similarity(${q}, ${t.searchEntries.folded}), word_similarity(${skel}, ${t.searchEntries.skeleton}))`;
-  const rows = await db
-    .select()
-    .from(t.searchEntries)
-    .where(and(kindFilter, sql`(${t.searchEntries.folded} like ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'} or ${similarity} > 0.3)`))
-    .orderBy(sql`${similarity} desc`)
-    .limit(CANDIDATES);
+  const like = '%' + q.replace(/[%_\\]/g, '\\$&') + '%';
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local pg_trgm.word_similarity_threshold = 0.3`);
+    await tx.execute(sql`set local enable_seqscan = off`);
+    return tx
+      .select()
+      .from(t.searchEntries)
+      .where(and(kindFilter, sql`(${t.searchEntries.folded} like ${like} or ${q} <% ${t.searchEntries.folded} or ${skel} <% ${t.searchEntries.skeleton})`))
+      .orderBy(sql`${similarity} desc`)
+      .limit(CANDIDATES);
+  });
   const prepared = prepareSearchText(query);
   return rows
     .map((r) => ({ r, score: Math.max(scoreMatch(prepared, r.label), scoreMatch(prepared, r.folded)) * r.weight }))
