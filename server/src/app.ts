@@ -19,12 +19,15 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { hsdsRoutes } from './modules/hsds/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { visitRoutes } from './modules/visits/routes.ts';
 import './http/route-config.ts';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   logger?: boolean | object;
+  /** The time source; tests pass a fixed clock so opening hours and service dates are predictable. */
+  clock?: () => Date;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -88,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(searchRoutes);
     await api.register(hsdsRoutes);
     await api.register(auditRoutes);
+    await api.register(visitRoutes);
   }, { prefix: '/api/v1' });
 
   // The web app: static files plus the SPA fallback for client-side routes.

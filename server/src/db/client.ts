@@ -11,9 +11,12 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from './schema.ts';
+import * as registrySchema from './schema.ts';
+import * as visitsSchema from './schema-visits.ts';
 
-export type Schema = typeof schema;
+const schema = { ...registrySchema, ...visitsSchema };
+
+export type Schema = typeof registrySchema & typeof visitsSchema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** A transaction handle has the same query API as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -31,3 +31,8 @@ export function stockholmOffset(date: string): string {
   const offset = name.replace('GMT', '');
   return offset === '' ? '+00:00' : offset;
 }
+
+/** The wall-clock time in Sweden at an instant, as HH:MM. */
+export function stockholmTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}

@@ -13,6 +13,8 @@ export interface TestContext {
   app: FastifyInstance;
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The app's clock; defaults to Tuesday 2026-12-01 11:00 in Sweden, when demo offices are open. */
+  now: Date;
   /** Logs in a demo user (password demo-password) and returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
 }
@@ -46,7 +48,8 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
       beforeAll(async () => {
         database = await openTestDatabase(kind);
         const config = { ...loadConfig({}), webDist: '/nonexistent', cookieSecure: false };
-        ctx.app = await buildApp({ config, database, logger: false });
+        ctx.now = new Date('2026-12-01T10:00:00Z');
+        ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now });
         ctx.db = database.db;
         ctx.login = async (username, password = 'demo-password') => {
           const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, RoleName[]> = {
   'users.read': ['admin'],
   'users.write': ['admin'],
   'audit.read': ['admin'],
+  'visits.desk.call': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
 };
 
 describe('policy', () => {
@@ -47,6 +48,11 @@ describe('policy', () => {
       });
     }
   }
+
+  it('keeps office staff to their own office at the desk', () => {
+    expect(can(principal('service_officer'), 'visits.desk.call', { officeId: OTHER_OFFICE })).toBe(false);
+    expect(can(principal('service_officer'), 'visits.desk.call', { officeId: OFFICE })).toBe(true);
+  });
 
   it('keeps an office manager to their own office', () => {
     expect(can(principal('office_manager'), 'registry.office.update', { officeId: OTHER_OFFICE })).toBe(false);

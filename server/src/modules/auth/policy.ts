@@ -32,6 +32,9 @@ export const ACTIONS = {
   'search.query': 'public',
   'hsds.read': 'public',
   'auth.login': 'public',
+  'visits.ticket.take': 'public',
+  'visits.ticket.read': 'public',
+  'visits.queues.read': 'public',
   // any logged-in staff member
   'auth.logout': 'staff',
   'auth.me': 'staff',
@@ -45,6 +48,7 @@ export const ACTIONS = {
   'users.read': 'rules',
   'users.write': 'rules',
   'audit.read': 'rules',
+  'visits.desk.call': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -62,6 +66,11 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
       return grant.role === 'office_manager' && scope.officeId !== undefined && scope.officeId === grant.officeId;
     case 'registry.rules.read':
       return grant.role === 'office_manager' || grant.role === 'planner';
+    case 'visits.desk.call':
+      // Office staff serve at their own office; an agency officer may serve their agency's queue at any
+      // office (the visit service checks the queue's agency).
+      if (grant.role === 'agency_officer') return true;
+      return (grant.role === 'service_officer' || grant.role === 'office_manager') && scope.officeId !== undefined && scope.officeId === grant.officeId;
     default:
       return false;
   }

@@ -1,0 +1,91 @@
+// Tables of the visit flow at an office: queues, tickets (visits) with their services, the numbering
+// counter, and the append-only event log every report is built from. Integrity lives here: ticket
+// numbers are unique per office and day, and states and event kinds are checked.
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agencies, offices, services, users } from './schema.ts';
+
+/** One queue per agency at an office; its letter prefixes the ticket numbers (A012). */
+export const officeQueues = pgTable('office_queues', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+  letter: text('letter').notNull(),
+}, (t) => [
+  uniqueIndex('office_queues_office_letter').on(t.officeId, t.letter),
+  uniqueIndex('office_queues_office_agency').on(t.officeId, t.agencyId),
+  check('office_queues_letter', sql`${t.letter} ~ '^[A-Z]$'`),
+]);
+
+/**
+ * The last number handed out per office, day and letter. Taking a ticket increments it with
+ * INSERT … ON CONFLICT DO UPDATE … RETURNING, which row-locks, so two kiosks never get the same number
+ * and a restart continues where it stopped.
+ */
+export const ticketSequences = pgTable('ticket_sequences', {
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  serviceDate: date('service_date', { mode: 'string' }).notNull(),
+  letter: text('letter').notNull(),
+  lastNumber: integer('last_number').notNull(),
+}, (t) => [primaryKey({ columns: [t.officeId, t.serviceDate, t.letter] }), check('ticket_sequences_range', sql`${t.lastNumber} between 1 and 999`)]);
+
+export const VISIT_STATES = ['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled'] as const;
+
+/** A visit: one ticket, one or more services, moving through the queues of one office on one day. */
+export const visits = pgTable('visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  serviceDate: date('service_date', { mode: 'string' }).notNull(),
+  letter: text('letter').notNull(),
+  seq: integer('seq').notNull(),
+  /** Display form, e.g. A012. */
+  number: text('number').notNull(),
+  queueId: uuid('queue_id').notNull().references(() => officeQueues.id),
+  state: text('state', { enum: VISIT_STATES }).notNull().default('waiting'),
+  /** When the visitor took the ticket; kept on transfer so they keep their place. */
+  arrivedAt: timestamp('arrived_at', { withTimezone: true }).notNull().defaultNow(),
+  priority: boolean('priority').notNull().default(false),
+  language: text('language').notNull().default('sv'),
+  phone: text('phone'),
+  recallCount: integer('recall_count').notNull().default(0),
+  calledAt: timestamp('called_at', { withTimezone: true }),
+  counterName: text('counter_name'),
+  officerUserId: uuid('officer_user_id').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('visits_office_day_number').on(t.officeId, t.serviceDate, t.letter, t.seq),
+  index('visits_waiting_idx').on(t.officeId, t.serviceDate, t.state),
+  check('visits_state', sql`${t.state} in ('waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled')`),
+  check('visits_seq_range', sql`${t.seq} between 1 and 999`),
+  check('visits_called_has_officer', sql`${t.state} not in ('called', 'serving') or (${t.officerUserId} is not null and ${t.counterName} is not null)`),
+]);
+
+export const visitServices = pgTable('visit_services', {
+  visitId: uuid('visit_id').notNull().references(() => visits.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  serviceId: uuid('service_id').notNull().references(() => services.id),
+  status: text('status', { enum: ['pending', 'done', 'not_done'] }).notNull().default('pending'),
+  /** The agency whose officer performed it, when another agency or office staff acted on the owner's behalf. */
+  performedByAgencyId: uuid('performed_by_agency_id').references(() => agencies.id),
+}, (t) => [
+  primaryKey({ columns: [t.visitId, t.position] }),
+  check('visit_services_status', sql`${t.status} in ('pending', 'done', 'not_done')`),
+]);
+
+export const VISIT_EVENT_KINDS = ['arrived', 'called', 'recalled', 'serving_started', 'parked', 'resumed', 'transferred', 'finished', 'no_show', 'cancelled'] as const;
+
+/** Every moment of a visit, append-only, with who, where and for which agency. */
+export const visitEvents = pgTable('visit_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  visitId: uuid('visit_id').notNull().references(() => visits.id, { onDelete: 'cascade' }),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  kind: text('kind', { enum: VISIT_EVENT_KINDS }).notNull(),
+  officerUserId: uuid('officer_user_id').references(() => users.id),
+  counterName: text('counter_name'),
+  agencyId: uuid('agency_id').references(() => agencies.id),
+  queueId: uuid('queue_id').references(() => officeQueues.id),
+  details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+}, (t) => [
+  index('visit_events_visit_idx').on(t.visitId),
+  check('visit_events_kind', sql`${t.kind} in ('arrived', 'called', 'recalled', 'serving_started', 'parked', 'resumed', 'transferred', 'finished', 'no_show', 'cancelled')`),
+]);

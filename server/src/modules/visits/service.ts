@@ -1,0 +1,143 @@
+// The visit flow's rules: take a ticket (unique number per office, day and letter, even under
+// concurrency and across restarts), and call the next visitor (never the same one to two officers).
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+import { officeServices, services } from '../../db/schema.ts';
+import { officeQueues, ticketSequences, visitEvents, visitServices, visits } from '../../db/schema-visits.ts';
+import type { CallNextInput, TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
+import type { Principal } from '../auth/policy.ts';
+import { loadHolidays, loadOffices } from '../registry/repo.ts';
+import { officeCalendar } from '../registry/calendar.ts';
+import { ensureQueue } from './queues.ts';
+
+type VisitRow = typeof visits.$inferSelect;
+
+async function toTicket(db: Db | Tx, v: VisitRow): Promise<Ticket> {
+  const [svc, ahead] = await Promise.all([
+    db.select({ serviceId: visitServices.serviceId }).from(visitServices).where(eq(visitServices.visitId, v.id)).orderBy(asc(visitServices.position)),
+    v.state === 'waiting'
+      ? queryRows<{ n: number }>(db, sql`select count(*)::int as n from visits where queue_id = ${v.queueId} and service_date = ${v.serviceDate} and state = 'waiting' and (arrived_at, seq) < (${v.arrivedAt.toISOString()}::timestamptz, ${v.seq})`)
+      : Promise.resolve(null),
+  ]);
+  return {
+    id: v.id, number: v.number, officeId: v.officeId, queueId: v.queueId, state: v.state,
+    serviceIds: svc.map((s) => s.serviceId), arrivedAt: v.arrivedAt.toISOString(), priority: v.priority, language: v.language,
+    calledAt: v.calledAt?.toISOString() ?? null, counterName: v.counterName, recallCount: v.recallCount,
+    position: ahead ? ahead[0]!.n : null,
+  };
+}
+
+export async function getTicket(db: Db, id: string): Promise<Ticket> {
+  const [v] = await db.select().from(visits).where(eq(visits.id, id));
+  if (!v) throw notFound('Ticket', 'id');
+  return toTicket(db, v);
+}
+
+/** A kiosk hands out tickets only while the office is open (holidays and exceptions included). */
+async function assertOpen(db: Db, officeId: string, now: Date) {
+  const office = (await loadOffices(db, [officeId]))[0];
+  if (!office) throw notFound('Office', 'officeId');
+  const today = stockholmDate(now);
+  const [day] = officeCalendar(office, await loadHolidays(db, today, today), today, 1);
+  const time = stockholmTime(now);
+  if (!day?.intervals.some((i) => i.opens <= time && time < i.closes)) {
+    throw new AppError('rule_violation', 'The office is closed now', { field: 'officeId', reason: 'office_closed' });
+  }
+  return office;
+}
+
+export async function takeTicket(db: Db, officeId: string, input: TakeTicketInput, now: Date): Promise<Ticket> {
+  await assertOpen(db, officeId, now);
+  const serviceDate = stockholmDate(now);
+  const visit = await db.transaction(async (tx) => {
+    const offered = await tx
+      .select({ id: services.id, agencyId: services.agencyId })
+      .from(officeServices)
+      .innerJoin(services, eq(services.id, officeServices.serviceId))
+      .where(and(eq(officeServices.officeId, officeId), inArray(officeServices.serviceId, input.serviceIds)));
+    input.serviceIds.forEach((id, i) => {
+      if (!offered.some((s) => s.id === id)) {
+        throw new AppError('validation_failed', 'This office does not offer the service', { field: `serviceIds[${i}]`, reason: 'service_not_offered' });
+      }
+    });
+    // The visit starts in the queue of the agency that owns its first service.
+    const first = offered.find((s) => s.id === input.serviceIds[0])!;
+    const queue = await ensureQueue(tx, officeId, first.agencyId);
+    const [sequence] = await tx
+      .insert(ticketSequences)
+      .values({ officeId, serviceDate, letter: queue.letter, lastNumber: 1 })
+      .onConflictDoUpdate({
+        target: [ticketSequences.officeId, ticketSequences.serviceDate, ticketSequences.letter],
+        set: { lastNumber: sql`${ticketSequences.lastNumber} + 1` },
+      })
+      .returning({ n: ticketSequences.lastNumber });
+    const seq = sequence!.n;
+    const [row] = await tx
+      .insert(visits)
+      .values({
+        officeId, serviceDate, letter: queue.letter, seq, number: `${queue.letter}${String(seq).padStart(3, '0')}`,
+        queueId: queue.id, arrivedAt: now, priority: input.priority ?? false, language: input.language ?? 'sv', phone: input.phone ?? null,
+      })
+      .returning();
+    await tx.insert(visitServices).values(input.serviceIds.map((serviceId, position) => ({ visitId: row!.id, position, serviceId })));
+    await tx.insert(visitEvents).values({ visitId: row!.id, at: now, kind: 'arrived', queueId: queue.id, agencyId: first.agencyId });
+    return row!;
+  });
+  return toTicket(db, visit);
+}
+
+/** Which of the office's queues this officer may serve: admins and office staff all, agency officers their agency's. */
+async function servableQueues(db: Db, officeId: string, principal: Principal, queueIds: string[]) {
+  const queues = await db.select().from(officeQueues).where(and(eq(officeQueues.officeId, officeId), inArray(officeQueues.id, queueIds)));
+  queueIds.forEach((id, i) => {
+    const q = queues.find((x) => x.id === id);
+    if (!q) throw new AppError('validation_failed', 'No such queue at this office', { field: `queueIds[${i}]`, reason: 'unknown_queue' });
+    const officeWide = principal.roles.some((g) => g.role === 'admin' || (['service_officer', 'office_manager'].includes(g.role) && g.officeId === officeId));
+    const ownAgency = principal.roles.some((g) => g.role === 'agency_officer' && g.agencyId === q.agencyId);
+    if (!officeWide && !ownAgency) throw new AppError('forbidden', 'You may not serve this queue', { field: `queueIds[${i}]` });
+  });
+  return queues;
+}
+
+/**
+ * Calls the next visitor for an officer at a counter. Calls at one office are serialised by a
+ * transaction-scoped advisory lock, so two officers pressing at the same instant get different
+ * visitors; the order is oldest arrival first (transfers keep their arrival time).
+ */
+export async function callNext(db: Db, officeId: string, input: CallNextInput, principal: Principal, now: Date): Promise<Ticket | null> {
+  await servableQueues(db, officeId, principal, input.queueIds);
+  const serviceDate = stockholmDate(now);
+  const called = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`visits:${officeId}:${serviceDate}`}))`);
+    const busy = await tx.select({ number: visits.number }).from(visits)
+      .where(and(eq(visits.officeId, officeId), eq(visits.officerUserId, principal.userId), inArray(visits.state, ['called', 'serving'])));
+    if (busy[0]) {
+      throw new AppError('conflict', `Finish ${busy[0].number} before calling the next visitor`, { reason: 'officer_busy' });
+    }
+    const [next] = await tx.select().from(visits)
+      .where(and(eq(visits.officeId, officeId), eq(visits.serviceDate, serviceDate), eq(visits.state, 'waiting'), inArray(visits.queueId, input.queueIds)))
+      .orderBy(asc(visits.arrivedAt), asc(visits.seq))
+      .limit(1);
+    if (!next) return null;
+    const [updated] = await tx.update(visits)
+      .set({ state: 'called', calledAt: now, counterName: input.counterName, officerUserId: principal.userId, updatedAt: now })
+      .where(and(eq(visits.id, next.id), eq(visits.state, 'waiting')))
+      .returning();
+    const [queue] = await tx.select().from(officeQueues).where(eq(officeQueues.id, next.queueId));
+    await tx.insert(visitEvents).values({ visitId: next.id, at: now, kind: 'called', officerUserId: principal.userId, counterName: input.counterName, queueId: next.queueId, agencyId: queue?.agencyId ?? null });
+    return updated!;
+  });
+  return called ? toTicket(db, called) : null;
+}
+
+export async function listQueues(db: Db, officeId: string, now: Date) {
+  const serviceDate = stockholmDate(now);
+  const rows = await queryRows<{ id: string; office_id: string; agency_id: string; letter: string; waiting: number }>(db, sql`
+    select q.id, q.office_id, q.agency_id, q.letter,
+      (select count(*)::int from visits v where v.queue_id = q.id and v.service_date = ${serviceDate} and v.state = 'waiting') as waiting
+    from office_queues q where q.office_id = ${officeId} order by q.letter`);
+  return rows.map((r) => ({ id: r.id, officeId: r.office_id, agencyId: r.agency_id, letter: r.letter, waiting: r.waiting }));
+}
