@@ -40,6 +40,8 @@ export const Ticket = Type.Object({
   recallCount: Type.Integer(),
   /** Waiting tickets ahead in the same queue (null once called). */
   position: Type.Union([Type.Integer(), Type.Null()]),
+  /** Estimated minutes until called (null when no counter serves the queue or once called). */
+  estimateMinutes: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
 });
 export type Ticket = Static<typeof Ticket>;
 
@@ -54,3 +56,32 @@ export type CallNextInput = Static<typeof CallNextInput>;
 
 export const OfficeQueue = Type.Object({ id: Id, officeId: Id, agencyId: Id, letter: Type.String(), waiting: Type.Integer() });
 export type OfficeQueue = Static<typeof OfficeQueue>;
+
+export const Call = Type.Object({
+  ticketId: Id,
+  number: Type.String(),
+  counterName: Type.String(),
+  at: Type.String(),
+  recall: Type.Boolean(),
+});
+export type Call = Static<typeof Call>;
+
+export const ParkInput = Type.Object({ minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 240 })) }, { additionalProperties: false });
+export const TransferInput = Type.Object(
+  { queueId: Id, note: Type.Optional(Type.String({ maxLength: 1000, description: 'Visible to the receiving agency only' })) },
+  { additionalProperties: false },
+);
+export type TransferInput = Static<typeof TransferInput>;
+export const FinishInput = Type.Object(
+  {
+    outcome: Type.Union([Type.Literal('resolved'), Type.Literal('referred'), Type.Literal('needs_followup')]),
+    performed: Type.Array(
+      Type.Object(
+        { serviceId: Id, done: Type.Boolean(), performedByAgencyId: Type.Optional(Type.Union([Id, Type.Null()])) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FinishInput = Static<typeof FinishInput>;

@@ -38,9 +38,11 @@ describeWithApp('route × role matrix', (ctx) => {
       const url = route.url.replace(/:[a-zA-Z]+/g, target);
       for (const [who, cookie] of cookies) {
         if (route.action === 'auth.logout') continue; // would end the session used by later checks
-        const res = await ctx.app.inject({ method: route.method as 'GET', url, headers: cookie ? { cookie } : {}, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
         const principal = who === 'anonymous' ? null : principals.get(who)!;
         const allowed = can(principal, route.action, { officeId: target });
+        // An allowed live stream never ends; its policy answer (public) is covered by the other checks.
+        if (allowed && route.url.endsWith('/events')) continue;
+        const res = await ctx.app.inject({ method: route.method as 'GET', url, headers: cookie ? { cookie } : {}, payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
         if (allowed) {
           expect([401, 403], `${who} ${route.method} ${route.url} should be allowed`).not.toContain(res.statusCode);
         } else {

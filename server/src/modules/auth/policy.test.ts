@@ -22,6 +22,7 @@ const EXPECTED: Record<string, RoleName[]> = {
   'users.write': ['admin'],
   'audit.read': ['admin'],
   'visits.desk.call': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
+  'visits.desk.act': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
 };
 
 describe('policy', () => {

@@ -49,6 +49,7 @@ export const ACTIONS = {
   'users.write': 'rules',
   'audit.read': 'rules',
   'visits.desk.call': 'rules',
+  'visits.desk.act': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -66,6 +67,10 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
       return grant.role === 'office_manager' && scope.officeId !== undefined && scope.officeId === grant.officeId;
     case 'registry.rules.read':
       return grant.role === 'office_manager' || grant.role === 'planner';
+    case 'visits.desk.act':
+      // Acting on a ticket: the visit's office is only known once it is loaded, so the desk service
+      // checks 'visits.desk.call' with that office; here any desk role passes.
+      return ['service_officer', 'office_manager', 'agency_officer'].includes(grant.role);
     case 'visits.desk.call':
       // Office staff serve at their own office; an agency officer may serve their agency's queue at any
       // office (the visit service checks the queue's agency).

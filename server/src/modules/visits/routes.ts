@@ -1,21 +1,57 @@
-// Visit flow API: queues of an office, taking a ticket, a visitor's own ticket, and the desk's call-next.
+// Visit flow API: queues of an office, taking a ticket, a visitor's own ticket, live streams for the
+// display board and the ticket page, and the desk's actions.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Id } from '../../../../contracts/registry.ts';
-import { CallNextInput, OfficeQueue, TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
+import { Call, CallNextInput, FinishInput, OfficeQueue, ParkInput, TakeTicketInput, Ticket, TransferInput } from '../../../../contracts/visits.ts';
 import { AppError } from '../../lib/errors.ts';
-import { callNext, getTicket, listQueues, takeTicket } from './service.ts';
+import { VisitBus } from './bus.ts';
+import * as desk from './desk.ts';
+import { callNext, currentVisit, getTicket, latestCalls, listQueues, takeTicket } from './service.ts';
+import { openSse } from './sse.ts';
 
 const IdParams = Type.Object({ id: Id });
+const officeScope = (req: FastifyRequest) => ({ officeId: (req.params as { id?: string }).id });
 
 export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
+  const bus = new VisitBus();
   const now = () => app.deps.clock?.() ?? new Date();
+  const staff = (req: FastifyRequest) => {
+    if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
+    return { db, bus, principal: req.principal, now: now() };
+  };
 
   app.get('/offices/:id/queues', {
     config: { action: 'visits.queues.read' },
     schema: { tags: ['visits'], summary: "The office's queues with today's waiting count", params: IdParams, response: { 200: Type.Array(OfficeQueue) } },
   }, async (req) => listQueues(db, req.params.id, now()));
+
+  app.get('/offices/:id/calls', {
+    config: { action: 'visits.queues.read' },
+    schema: {
+      tags: ['visits'], summary: 'The latest calls at the office today, newest first', params: IdParams,
+      querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 8 }) }, { additionalProperties: false }),
+      response: { 200: Type.Array(Call) },
+    },
+  }, async (req) => latestCalls(db, req.params.id, now(), req.query.limit));
+
+  app.get('/offices/:id/events', {
+    config: { action: 'visits.queues.read' },
+    schema: { tags: ['visits'], summary: 'Live stream (SSE) for the display board: `call` and `queues` events', params: IdParams },
+  }, async (req, reply) => {
+    const officeId = req.params.id;
+    let unsubscribe = () => {};
+    const stream = openSse(req, reply, () => unsubscribe());
+    unsubscribe = bus.subscribe(officeId, (event) => {
+      if (event.type === 'call') stream.send('call', event.call);
+      else void listQueues(db, officeId, now()).then((q) => stream.send('queues', q));
+    });
+    // A (re)connecting board gets the current state at once.
+    for (const call of (await latestCalls(db, officeId, now(), 8)).reverse()) stream.send('call', call);
+    stream.send('queues', await listQueues(db, officeId, now()));
+  });
 
   app.post('/offices/:id/tickets', {
     config: { action: 'visits.ticket.take' },
@@ -25,15 +61,31 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The ticket number is unique per office, day and queue letter, also under concurrent requests and across restarts.',
       params: IdParams, body: TakeTicketInput, response: { 201: Ticket },
     },
-  }, async (req, reply) => reply.status(201).send(await takeTicket(db, req.params.id, req.body, now())));
+  }, async (req, reply) => {
+    const ticket = await takeTicket(db, req.params.id, req.body, now());
+    bus.publish({ type: 'changed', officeId: ticket.officeId, ticketId: ticket.id });
+    return reply.status(201).send(ticket);
+  });
 
   app.get('/tickets/:id', {
     config: { action: 'visits.ticket.read' },
     schema: { tags: ['visits'], summary: "A visitor's own ticket: state, position and counter", params: IdParams, response: { 200: Ticket } },
   }, async (req) => getTicket(db, req.params.id));
 
+  app.get('/tickets/:id/events', {
+    config: { action: 'visits.ticket.read' },
+    schema: { tags: ['visits'], summary: "Live stream (SSE) of a visitor's ticket: a `ticket` event on every change", params: IdParams },
+  }, async (req, reply) => {
+    const first = await getTicket(db, req.params.id);
+    let unsubscribe = () => {};
+    const stream = openSse(req, reply, () => unsubscribe());
+    // Any change at the office can move this ticket's position, so refresh on every office event.
+    unsubscribe = bus.subscribe(first.officeId, () => void getTicket(db, first.id).then((t) => stream.send('ticket', t)));
+    stream.send('ticket', first);
+  });
+
   app.post('/offices/:id/desk/call-next', {
-    config: { action: 'visits.desk.call', scope: (req) => ({ officeId: (req.params as { id?: string }).id }) },
+    config: { action: 'visits.desk.call', scope: officeScope },
     schema: {
       tags: ['visits'],
       summary: 'Call the next visitor to a counter from the queues the officer serves',
@@ -41,8 +93,27 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams, body: CallNextInput, response: { 200: Ticket, 204: Type.Null() },
     },
   }, async (req, reply) => {
-    if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
-    const ticket = await callNext(db, req.params.id, req.body, req.principal, now());
+    const ticket = await callNext(db, bus, req.params.id, req.body, staff(req).principal, now());
     return ticket ? ticket : reply.status(204).send(null);
   });
+
+  app.get('/offices/:id/desk/current', {
+    config: { action: 'visits.desk.call', scope: officeScope },
+    schema: { tags: ['visits'], summary: "The visit at this officer's counter now, if any", params: IdParams, response: { 200: Ticket, 204: Type.Null() } },
+  }, async (req, reply) => (await currentVisit(db, req.params.id, staff(req).principal)) ?? reply.status(204).send(null));
+
+  const action = (path: string, summary: string, run: (req: FastifyRequest) => Promise<{ id: string }>, body = Type.Object({}, { additionalProperties: false })) =>
+    app.post(`/tickets/:id/${path}`, {
+      config: { action: 'visits.desk.act' },
+      schema: { tags: ['visits'], summary, params: IdParams, body, response: { 200: Ticket } },
+    }, async (req) => getTicket(db, (await run(req)).id));
+
+  const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+  action('recall', `Call the visitor again (at most ${desk.MAX_RECALLS} recalls, then no-show)`, (req) => desk.recall(staff(req), idOf(req)));
+  action('no-show', 'The visitor did not come', (req) => desk.noShow(staff(req), idOf(req)));
+  action('start', 'The visitor is at the counter: service begins', (req) => desk.startService(staff(req), idOf(req)));
+  action('park', 'Set the visit aside (the visitor fetches a document, say)', (req) => desk.park(staff(req), idOf(req), (req.body as { minutes?: number }).minutes), ParkInput);
+  action('resume', 'Take a parked visit back to the counter', (req) => desk.resume(staff(req), idOf(req)));
+  action('transfer', "Move the visitor to another agency's queue; they keep their place by arrival time", (req) => desk.transfer(staff(req), idOf(req), req.body as TransferInput), TransferInput);
+  action('finish', 'Record the outcome and the services performed (also on behalf of another agency)', (req) => desk.finish(staff(req), idOf(req), req.body as FinishInput), FinishInput);
 };

@@ -12,10 +12,11 @@ import type { Principal } from '../auth/policy.ts';
 import { loadHolidays, loadOffices } from '../registry/repo.ts';
 import { officeCalendar } from '../registry/calendar.ts';
 import { ensureQueue } from './queues.ts';
+import type { VisitBus } from './bus.ts';
 
 type VisitRow = typeof visits.$inferSelect;
 
-async function toTicket(db: Db | Tx, v: VisitRow): Promise<Ticket> {
+export async function toTicket(db: Db | Tx, v: VisitRow): Promise<Ticket> {
   const [svc, ahead] = await Promise.all([
     db.select({ serviceId: visitServices.serviceId }).from(visitServices).where(eq(visitServices.visitId, v.id)).orderBy(asc(visitServices.position)),
     v.state === 'waiting'
@@ -30,7 +31,7 @@ async function toTicket(db: Db | Tx, v: VisitRow): Promise<Ticket> {
   };
 }
 
-export async function getTicket(db: Db, id: string): Promise<Ticket> {
+export async function getTicket(db: Db | Tx, id: string): Promise<Ticket> {
   const [v] = await db.select().from(visits).where(eq(visits.id, id));
   if (!v) throw notFound('Ticket', 'id');
   return toTicket(db, v);
@@ -107,7 +108,7 @@ async function servableQueues(db: Db, officeId: string, principal: Principal, qu
  * transaction-scoped advisory lock, so two officers pressing at the same instant get different
  * visitors; the order is oldest arrival first (transfers keep their arrival time).
  */
-export async function callNext(db: Db, officeId: string, input: CallNextInput, principal: Principal, now: Date): Promise<Ticket | null> {
+export async function callNext(db: Db, bus: VisitBus, officeId: string, input: CallNextInput, principal: Principal, now: Date): Promise<Ticket | null> {
   await servableQueues(db, officeId, principal, input.queueIds);
   const serviceDate = stockholmDate(now);
   const called = await db.transaction(async (tx) => {
@@ -130,7 +131,29 @@ export async function callNext(db: Db, officeId: string, input: CallNextInput, p
     await tx.insert(visitEvents).values({ visitId: next.id, at: now, kind: 'called', officerUserId: principal.userId, counterName: input.counterName, queueId: next.queueId, agencyId: queue?.agencyId ?? null });
     return updated!;
   });
-  return called ? toTicket(db, called) : null;
+  if (!called) return null;
+  bus.publish({ type: 'call', officeId, call: { ticketId: called.id, number: called.number, counterName: input.counterName, at: now.toISOString(), recall: false } });
+  bus.publish({ type: 'changed', officeId, ticketId: called.id });
+  return toTicket(db, called);
+}
+
+/** The visit this officer has at their counter now (called, serving or parked), if any. */
+export async function currentVisit(db: Db, officeId: string, principal: Principal): Promise<Ticket | null> {
+  const [v] = await db.select().from(visits)
+    .where(and(eq(visits.officeId, officeId), eq(visits.officerUserId, principal.userId), inArray(visits.state, ['called', 'serving', 'parked'])))
+    .orderBy(asc(visits.calledAt))
+    .limit(1);
+  return v ? toTicket(db, v) : null;
+}
+
+/** The latest calls and recalls at an office today, newest first, for the display board. */
+export async function latestCalls(db: Db, officeId: string, now: Date, limit: number) {
+  const rows = await queryRows<{ ticket_id: string; number: string; counter_name: string; at: Date | string; kind: string }>(db, sql`
+    select e.visit_id as ticket_id, v.number, e.counter_name, e.at, e.kind
+    from visit_events e join visits v on v.id = e.visit_id
+    where v.office_id = ${officeId} and v.service_date = ${stockholmDate(now)} and e.kind in ('called', 'recalled') and e.counter_name is not null
+    order by e.id desc limit ${limit}`);
+  return rows.map((r) => ({ ticketId: r.ticket_id, number: r.number, counterName: r.counter_name, at: new Date(r.at).toISOString(), recall: r.kind === 'recalled' }));
 }
 
 export async function listQueues(db: Db, officeId: string, now: Date) {
