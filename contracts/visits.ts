@@ -85,3 +85,9 @@ export const FinishInput = Type.Object(
   { additionalProperties: false },
 );
 export type FinishInput = Static<typeof FinishInput>;
+
+export const CheckInInput = Type.Object(
+  { code: Type.String({ pattern: '^[A-Za-z0-9]{6,10}$', description: 'The booking code from the confirmation' }) },
+  { additionalProperties: false },
+);
+export type CheckInInput = Static<typeof CheckInInput>;

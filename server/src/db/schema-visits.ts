@@ -2,7 +2,7 @@
 // counter, and the append-only event log every report is built from. Integrity lives here: ticket
 // numbers are unique per office and day, and states and event kinds are checked.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, offices, services, users } from './schema.ts';
 
 /** One queue per agency at an office; its letter prefixes the ticket numbers (A012). */
@@ -42,8 +42,14 @@ export const visits = pgTable('visits', {
   number: text('number').notNull(),
   queueId: uuid('queue_id').notNull().references(() => officeQueues.id),
   state: text('state', { enum: VISIT_STATES }).notNull().default('waiting'),
-  /** When the visitor took the ticket; kept on transfer so they keep their place. */
+  /** When the visitor took the ticket or checked in. */
   arrivedAt: timestamp('arrived_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The visitor's place in line: the arrival time for walk-ins, the booked time for booked visitors who
+   * checked in. Kept on transfer, so a transferred visitor keeps their place.
+   */
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  appointmentId: uuid('appointment_id').references((): AnyPgColumn => appointments.id),
   priority: boolean('priority').notNull().default(false),
   language: text('language').notNull().default('sv'),
   phone: text('phone'),
@@ -55,6 +61,7 @@ export const visits = pgTable('visits', {
 }, (t) => [
   uniqueIndex('visits_office_day_number').on(t.officeId, t.serviceDate, t.letter, t.seq),
   index('visits_waiting_idx').on(t.officeId, t.serviceDate, t.state),
+  uniqueIndex('visits_appointment_unique').on(t.appointmentId),
   check('visits_state', sql`${t.state} in ('waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled')`),
   check('visits_seq_range', sql`${t.seq} between 1 and 999`),
   check('visits_called_has_officer', sql`${t.state} not in ('called', 'serving') or (${t.officerUserId} is not null and ${t.counterName} is not null)`),
@@ -88,4 +95,23 @@ export const visitEvents = pgTable('visit_events', {
 }, (t) => [
   index('visit_events_visit_idx').on(t.visitId),
   check('visit_events_kind', sql`${t.kind} in ('arrived', 'called', 'recalled', 'serving_started', 'parked', 'resumed', 'transferred', 'finished', 'no_show', 'cancelled')`),
+]);
+
+/**
+ * Booked appointments, as far as the visit flow needs them: a booked visitor checks in at the kiosk with
+ * the code. The booking system (issue 4) creates and manages these rows.
+ */
+export const appointments = pgTable('appointments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  serviceId: uuid('service_id').notNull().references(() => services.id),
+  startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  code: text('code').notNull().unique(),
+  visitorName: text('visitor_name').notNull(),
+  language: text('language').notNull().default('sv'),
+  status: text('status', { enum: ['booked', 'checked_in', 'cancelled', 'no_show'] }).notNull().default('booked'),
+}, (t) => [
+  index('appointments_office_start').on(t.officeId, t.startsAt),
+  check('appointments_status', sql`${t.status} in ('booked', 'checked_in', 'cancelled', 'no_show')`),
+  check('appointments_code_format', sql`${t.code} ~ '^[A-Z0-9]{6,10}$'`),
 ]);

@@ -1,3 +1,17 @@
+CREATE TABLE "appointments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"office_id" uuid NOT NULL,
+	"service_id" uuid NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"code" text NOT NULL,
+	"visitor_name" text NOT NULL,
+	"language" text DEFAULT 'sv' NOT NULL,
+	"status" text DEFAULT 'booked' NOT NULL,
+	CONSTRAINT "appointments_code_unique" UNIQUE("code"),
+	CONSTRAINT "appointments_status" CHECK ("appointments"."status" in ('booked', 'checked_in', 'cancelled', 'no_show')),
+	CONSTRAINT "appointments_code_format" CHECK ("appointments"."code" ~ '^[A-Z0-9]{6,10}$')
+);
+--> statement-breakpoint
 CREATE TABLE "office_queues" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"office_id" uuid NOT NULL,
@@ -48,6 +62,8 @@ CREATE TABLE "visits" (
 	"queue_id" uuid NOT NULL,
 	"state" text DEFAULT 'waiting' NOT NULL,
 	"arrived_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"queued_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"appointment_id" uuid,
 	"priority" boolean DEFAULT false NOT NULL,
 	"language" text DEFAULT 'sv' NOT NULL,
 	"phone" text,
@@ -61,6 +77,8 @@ CREATE TABLE "visits" (
 	CONSTRAINT "visits_called_has_officer" CHECK ("visits"."state" not in ('called', 'serving') or ("visits"."officer_user_id" is not null and "visits"."counter_name" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "appointments" ADD CONSTRAINT "appointments_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointments" ADD CONSTRAINT "appointments_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "office_queues" ADD CONSTRAINT "office_queues_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "office_queues" ADD CONSTRAINT "office_queues_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_sequences" ADD CONSTRAINT "ticket_sequences_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -73,9 +91,12 @@ ALTER TABLE "visit_services" ADD CONSTRAINT "visit_services_service_id_services_
 ALTER TABLE "visit_services" ADD CONSTRAINT "visit_services_performed_by_agency_id_agencies_id_fk" FOREIGN KEY ("performed_by_agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_queue_id_office_queues_id_fk" FOREIGN KEY ("queue_id") REFERENCES "public"."office_queues"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visits" ADD CONSTRAINT "visits_appointment_id_appointments_id_fk" FOREIGN KEY ("appointment_id") REFERENCES "public"."appointments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_officer_user_id_users_id_fk" FOREIGN KEY ("officer_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "appointments_office_start" ON "appointments" USING btree ("office_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "office_queues_office_letter" ON "office_queues" USING btree ("office_id","letter");--> statement-breakpoint
 CREATE UNIQUE INDEX "office_queues_office_agency" ON "office_queues" USING btree ("office_id","agency_id");--> statement-breakpoint
 CREATE INDEX "visit_events_visit_idx" ON "visit_events" USING btree ("visit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "visits_office_day_number" ON "visits" USING btree ("office_id","service_date","letter","seq");--> statement-breakpoint
-CREATE INDEX "visits_waiting_idx" ON "visits" USING btree ("office_id","service_date","state");
+CREATE INDEX "visits_waiting_idx" ON "visits" USING btree ("office_id","service_date","state");--> statement-breakpoint
+CREATE UNIQUE INDEX "visits_appointment_unique" ON "visits" USING btree ("appointment_id");

@@ -1,5 +1,5 @@
-// Unit tests for the wait estimate (simulation of officers pulling tickets), the robust service-time
-// statistic and the AHT baseline, on small constructed offices whose answers can be worked out by hand.
+// Unit tests for the wait estimate, the robust service-time statistic and the AHT baseline.
+// The offices are small and constructed, so that each answer can be worked out by hand.
 import { describe, it, expect } from 'vitest';
 import {
   ahtRuleEstimate,

@@ -1,5 +1,6 @@
-// Estimated wait for a ticket: a small deterministic simulation of the officers pulling tickets with
-// pickNext, using robust per-service expected durations; and the AHT rule as the baseline it is measured against.
+// Estimated wait for a ticket, by simulating the officers pulling tickets; and the AHT-rule baseline.
+//
+// The simulation uses pickNext and robust per-service expected durations, deterministically.
 //
 // Why simulate rather than divide: officers serve different, overlapping sets of queues, tickets hold one
 // or several services of very different lengths, officers are part-way through a ticket, and bookings and

@@ -91,7 +91,7 @@ function compareRanked(a: QueueTicket, ra: Rank, b: QueueTicket, rb: Rank): numb
 }
 
 function servedSet(servedQueueIds: ReadonlySet<string> | readonly string[]): ReadonlySet<string> {
-  return servedQueueIds instanceof Set ? servedQueueIds : new Set(servedQueueIds as readonly string[]);
+  return 'has' in servedQueueIds ? servedQueueIds : new Set(servedQueueIds);
 }
 
 /** The tickets an officer serving `servedQueueIds` could call at `now`, in calling order. */

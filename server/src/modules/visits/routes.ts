@@ -4,11 +4,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Id } from '../../../../contracts/registry.ts';
-import { Call, CallNextInput, FinishInput, OfficeQueue, ParkInput, TakeTicketInput, Ticket, TransferInput } from '../../../../contracts/visits.ts';
+import { Call, CallNextInput, CheckInInput, FinishInput, OfficeQueue, ParkInput, TakeTicketInput, Ticket, TransferInput } from '../../../../contracts/visits.ts';
 import { AppError } from '../../lib/errors.ts';
 import { VisitBus } from './bus.ts';
 import * as desk from './desk.ts';
-import { callNext, currentVisit, getTicket, latestCalls, listQueues, takeTicket } from './service.ts';
+import { callNext, checkIn, currentVisit, getTicket, latestCalls, listQueues, takeTicket } from './service.ts';
 import { openSse } from './sse.ts';
 
 const IdParams = Type.Object({ id: Id });
@@ -63,6 +63,20 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => {
     const ticket = await takeTicket(db, req.params.id, req.body, now());
+    bus.publish({ type: 'changed', officeId: ticket.officeId, ticketId: ticket.id });
+    return reply.status(201).send(ticket);
+  });
+
+  app.post('/offices/:id/check-ins', {
+    config: { action: 'visits.ticket.take' },
+    schema: {
+      tags: ['visits'],
+      summary: 'Check in a booked visitor with their booking code',
+      description: 'Allowed from 30 minutes before to 15 minutes after the booked time; the visitor joins the queue with the booked time as their place.',
+      params: IdParams, body: CheckInInput, response: { 201: Ticket },
+    },
+  }, async (req, reply) => {
+    const ticket = await checkIn(db, req.params.id, req.body.code, now());
     bus.publish({ type: 'changed', officeId: ticket.officeId, ticketId: ticket.id });
     return reply.status(201).send(ticket);
   });

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { officeServices, services } from '../../db/schema.ts';
-import { officeQueues, ticketSequences, visitEvents, visitServices, visits } from '../../db/schema-visits.ts';
+import { appointments, officeQueues, ticketSequences, visitEvents, visitServices, visits } from '../../db/schema-visits.ts';
 import type { CallNextInput, TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
@@ -20,7 +20,7 @@ export async function toTicket(db: Db | Tx, v: VisitRow): Promise<Ticket> {
   const [svc, ahead] = await Promise.all([
     db.select({ serviceId: visitServices.serviceId }).from(visitServices).where(eq(visitServices.visitId, v.id)).orderBy(asc(visitServices.position)),
     v.state === 'waiting'
-      ? queryRows<{ n: number }>(db, sql`select count(*)::int as n from visits where queue_id = ${v.queueId} and service_date = ${v.serviceDate} and state = 'waiting' and (arrived_at, seq) < (${v.arrivedAt.toISOString()}::timestamptz, ${v.seq})`)
+      ? queryRows<{ n: number }>(db, sql`select count(*)::int as n from visits where queue_id = ${v.queueId} and service_date = ${v.serviceDate} and state = 'waiting' and (queued_at, seq) < (${v.queuedAt.toISOString()}::timestamptz, ${v.seq})`)
       : Promise.resolve(null),
   ]);
   return {
@@ -50,42 +50,97 @@ async function assertOpen(db: Db, officeId: string, now: Date) {
   return office;
 }
 
+interface NewVisit {
+  officeId: string;
+  serviceIds: string[];
+  now: Date;
+  /** The visitor's place in line: now for walk-ins, the booked time for booked visitors. */
+  queuedAt: Date;
+  priority: boolean;
+  language: string;
+  phone: string | null;
+  appointmentId: string | null;
+}
+
+/** Creates a visit in the queue of its first service's agency, with the next number of that letter. */
+async function createVisit(tx: Tx, n: NewVisit): Promise<VisitRow> {
+  const serviceDate = stockholmDate(n.now);
+  const offered = await tx
+    .select({ id: services.id, agencyId: services.agencyId })
+    .from(officeServices)
+    .innerJoin(services, eq(services.id, officeServices.serviceId))
+    .where(and(eq(officeServices.officeId, n.officeId), inArray(officeServices.serviceId, n.serviceIds)));
+  n.serviceIds.forEach((id, i) => {
+    if (!offered.some((s) => s.id === id)) {
+      throw new AppError('validation_failed', 'This office does not offer the service', { field: `serviceIds[${i}]`, reason: 'service_not_offered' });
+    }
+  });
+  const first = offered.find((s) => s.id === n.serviceIds[0])!;
+  const queue = await ensureQueue(tx, n.officeId, first.agencyId);
+  // INSERT … ON CONFLICT DO UPDATE locks the counter row: concurrent kiosks queue up here and each
+  // gets the next number; the counter is in the database, so a restart continues from it.
+  const [sequence] = await tx
+    .insert(ticketSequences)
+    .values({ officeId: n.officeId, serviceDate, letter: queue.letter, lastNumber: 1 })
+    .onConflictDoUpdate({
+      target: [ticketSequences.officeId, ticketSequences.serviceDate, ticketSequences.letter],
+      set: { lastNumber: sql`${ticketSequences.lastNumber} + 1` },
+    })
+    .returning({ n: ticketSequences.lastNumber });
+  const seq = sequence!.n;
+  const [row] = await tx
+    .insert(visits)
+    .values({
+      officeId: n.officeId, serviceDate, letter: queue.letter, seq, number: `${queue.letter}${String(seq).padStart(3, '0')}`,
+      queueId: queue.id, arrivedAt: n.now, queuedAt: n.queuedAt, priority: n.priority, language: n.language, phone: n.phone,
+      appointmentId: n.appointmentId,
+    })
+    .returning();
+  await tx.insert(visitServices).values(n.serviceIds.map((serviceId, position) => ({ visitId: row!.id, position, serviceId })));
+  await tx.insert(visitEvents).values({
+    visitId: row!.id, at: n.now, kind: 'arrived', queueId: queue.id, agencyId: first.agencyId,
+    details: n.appointmentId ? { appointmentId: n.appointmentId, bookedAt: n.queuedAt.toISOString() } : {},
+  });
+  return row!;
+}
+
 export async function takeTicket(db: Db, officeId: string, input: TakeTicketInput, now: Date): Promise<Ticket> {
   await assertOpen(db, officeId, now);
-  const serviceDate = stockholmDate(now);
+  const visit = await db.transaction((tx) => createVisit(tx, {
+    officeId, serviceIds: input.serviceIds, now, queuedAt: now, priority: input.priority ?? false,
+    language: input.language ?? 'sv', phone: input.phone ?? null, appointmentId: null,
+  }));
+  return toTicket(db, visit);
+}
+
+/** How early and how late a booked visitor may check in, in minutes around the booked time. */
+export const CHECK_IN_EARLY_MIN = 30;
+export const CHECK_IN_LATE_MIN = 15;
+
+/**
+ * A booked visitor checks in with their code and joins the queue of the booked service with their
+ * booked time as their place in line.
+ */
+export async function checkIn(db: Db, officeId: string, code: string, now: Date): Promise<Ticket> {
   const visit = await db.transaction(async (tx) => {
-    const offered = await tx
-      .select({ id: services.id, agencyId: services.agencyId })
-      .from(officeServices)
-      .innerJoin(services, eq(services.id, officeServices.serviceId))
-      .where(and(eq(officeServices.officeId, officeId), inArray(officeServices.serviceId, input.serviceIds)));
-    input.serviceIds.forEach((id, i) => {
-      if (!offered.some((s) => s.id === id)) {
-        throw new AppError('validation_failed', 'This office does not offer the service', { field: `serviceIds[${i}]`, reason: 'service_not_offered' });
-      }
+    const [appointment] = await tx.select().from(appointments)
+      .where(and(eq(appointments.code, code.trim().toUpperCase()), eq(appointments.officeId, officeId))).for('update');
+    if (!appointment) throw new AppError('not_found', 'No booking with this code at this office', { field: 'code', reason: 'unknown_booking' });
+    if (appointment.status !== 'booked') {
+      throw new AppError('conflict', `The booking is ${appointment.status.replace('_', ' ')}`, { field: 'code', reason: appointment.status === 'checked_in' ? 'already_checked_in' : 'booking_not_active' });
+    }
+    const minutes = (appointment.startsAt.getTime() - now.getTime()) / 60_000;
+    if (minutes > CHECK_IN_EARLY_MIN) {
+      throw new AppError('rule_violation', `Check-in opens ${CHECK_IN_EARLY_MIN} minutes before the booked time`, { field: 'code', reason: 'too_early', details: { startsAt: appointment.startsAt.toISOString() } });
+    }
+    if (minutes < -CHECK_IN_LATE_MIN) {
+      throw new AppError('rule_violation', `Check-in closed ${CHECK_IN_LATE_MIN} minutes after the booked time`, { field: 'code', reason: 'too_late', details: { startsAt: appointment.startsAt.toISOString() } });
+    }
+    await tx.update(appointments).set({ status: 'checked_in' }).where(eq(appointments.id, appointment.id));
+    return createVisit(tx, {
+      officeId, serviceIds: [appointment.serviceId], now, queuedAt: appointment.startsAt, priority: false,
+      language: appointment.language, phone: null, appointmentId: appointment.id,
     });
-    // The visit starts in the queue of the agency that owns its first service.
-    const first = offered.find((s) => s.id === input.serviceIds[0])!;
-    const queue = await ensureQueue(tx, officeId, first.agencyId);
-    const [sequence] = await tx
-      .insert(ticketSequences)
-      .values({ officeId, serviceDate, letter: queue.letter, lastNumber: 1 })
-      .onConflictDoUpdate({
-        target: [ticketSequences.officeId, ticketSequences.serviceDate, ticketSequences.letter],
-        set: { lastNumber: sql`${ticketSequences.lastNumber} + 1` },
-      })
-      .returning({ n: ticketSequences.lastNumber });
-    const seq = sequence!.n;
-    const [row] = await tx
-      .insert(visits)
-      .values({
-        officeId, serviceDate, letter: queue.letter, seq, number: `${queue.letter}${String(seq).padStart(3, '0')}`,
-        queueId: queue.id, arrivedAt: now, priority: input.priority ?? false, language: input.language ?? 'sv', phone: input.phone ?? null,
-      })
-      .returning();
-    await tx.insert(visitServices).values(input.serviceIds.map((serviceId, position) => ({ visitId: row!.id, position, serviceId })));
-    await tx.insert(visitEvents).values({ visitId: row!.id, at: now, kind: 'arrived', queueId: queue.id, agencyId: first.agencyId });
-    return row!;
   });
   return toTicket(db, visit);
 }
@@ -120,7 +175,7 @@ export async function callNext(db: Db, bus: VisitBus, officeId: string, input: C
     }
     const [next] = await tx.select().from(visits)
       .where(and(eq(visits.officeId, officeId), eq(visits.serviceDate, serviceDate), eq(visits.state, 'waiting'), inArray(visits.queueId, input.queueIds)))
-      .orderBy(asc(visits.arrivedAt), asc(visits.seq))
+      .orderBy(asc(visits.queuedAt), asc(visits.seq))
       .limit(1);
     if (!next) return null;
     const [updated] = await tx.update(visits)

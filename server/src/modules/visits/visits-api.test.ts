@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest';
 import { describeWithApp } from '../../test/harness.ts';
 import { createUser } from '../auth/users.ts';
+import { appointments } from '../../db/schema-visits.ts';
 import type { Office, OfficeSummary, Service } from '../../../../contracts/registry.ts';
 import type { OfficeQueue, Ticket } from '../../../../contracts/visits.ts';
 
@@ -86,5 +87,33 @@ describeWithApp('visit flow API', (ctx) => {
     const again = await ctx.app.inject({ method: 'POST', url: `/api/v1/offices/${office.id}/desk/call-next`, headers: { cookie: cookies[0]! }, payload: { counterName: 'Lucka 1', queueIds: [queueId] } });
     expect(again.statusCode).toBe(409);
     expect(again.json().details.reason).toBe('officer_busy');
+  });
+});
+
+describeWithApp('check-in of booked visitors', (ctx) => {
+  it('checks in within the window, with the booked time as the place in line', async () => {
+    const offices = (await ctx.app.inject({ method: 'GET', url: '/api/v1/offices?tier=servicekontor' })).json() as OfficeSummary[];
+    const office = (await ctx.app.inject({ method: 'GET', url: `/api/v1/offices/${offices.find((o) => o.name.includes('Växjö'))!.id}` })).json() as Office;
+    const serviceId = office.serviceIds[0]!;
+    const book = async (code: string, startsAt: string) =>
+      ctx.db.insert(appointments).values({ officeId: office.id, serviceId, startsAt: new Date(startsAt), code, visitorName: 'Test Testsson' });
+    // ctx.now is 11:00 Swedish time (10:00Z).
+    await book('EARLY1', '2026-12-01T10:45:00Z');
+    await book('ONTIME1', '2026-12-01T10:10:00Z');
+    await book('LATE01', '2026-12-01T09:40:00Z');
+    const checkIn = (code: string) => ctx.app.inject({ method: 'POST', url: `/api/v1/offices/${office.id}/check-ins`, payload: { code } });
+
+    expect((await checkIn('EARLY1')).json()).toMatchObject({ code: 'rule_violation', details: { reason: 'too_early' } });
+    expect((await checkIn('LATE01')).json()).toMatchObject({ code: 'rule_violation', details: { reason: 'too_late' } });
+    expect((await checkIn('NOSUCH1')).json()).toMatchObject({ code: 'not_found', field: 'code' });
+
+    const walkIn = (await ctx.app.inject({ method: 'POST', url: `/api/v1/offices/${office.id}/tickets`, payload: { serviceIds: [serviceId] } })).json() as Ticket;
+    const ok = await checkIn('ontime1');
+    expect(ok.statusCode, ok.body).toBe(201);
+    const booked = ok.json() as Ticket;
+    expect(booked.queueId).toBe(walkIn.queueId);
+    // Booked for 11:10, checked in at 11:00: the walk-in who came at 11:00 is ahead until then.
+    expect(booked.position).toBe(1);
+    expect((await checkIn('ONTIME1')).json()).toMatchObject({ code: 'conflict', details: { reason: 'already_checked_in' } });
   });
 });
