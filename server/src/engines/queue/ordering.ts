@@ -42,7 +42,7 @@ export interface QueuePolicy {
 export const DEFAULT_POLICY: Readonly<QueuePolicy> = Object.freeze({
   priorityCreditMinutes: 10,
   bookingCreditMinutes: 30,
-  bookingLateToleranceMinutes: 10,
+  bookingLateToleranceMinutes: 15,
 });
 
 const MINUTE_MS = 60_000;
