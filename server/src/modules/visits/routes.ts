@@ -84,17 +84,17 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/tickets/:id', {
     config: { action: 'visits.ticket.read' },
     schema: { tags: ['visits'], summary: "A visitor's own ticket: state, position and counter", params: IdParams, response: { 200: Ticket } },
-  }, async (req) => getTicket(db, req.params.id));
+  }, async (req) => getTicket(db, req.params.id, now()));
 
   app.get('/tickets/:id/events', {
     config: { action: 'visits.ticket.read' },
     schema: { tags: ['visits'], summary: "Live stream (SSE) of a visitor's ticket: a `ticket` event on every change", params: IdParams },
   }, async (req, reply) => {
-    const first = await getTicket(db, req.params.id);
+    const first = await getTicket(db, req.params.id, now());
     let unsubscribe = () => {};
     const stream = openSse(req, reply, () => unsubscribe());
     // Any change at the office can move this ticket's position, so refresh on every office event.
-    unsubscribe = bus.subscribe(first.officeId, () => void getTicket(db, first.id).then((t) => stream.send('ticket', t)));
+    unsubscribe = bus.subscribe(first.officeId, () => void getTicket(db, first.id, now()).then((t) => stream.send('ticket', t)));
     stream.send('ticket', first);
   });
 
@@ -114,13 +114,13 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/offices/:id/desk/current', {
     config: { action: 'visits.desk.call', scope: officeScope },
     schema: { tags: ['visits'], summary: "The visit at this officer's counter now, if any", params: IdParams, response: { 200: Ticket, 204: Type.Null() } },
-  }, async (req, reply) => (await currentVisit(db, req.params.id, staff(req).principal)) ?? reply.status(204).send(null));
+  }, async (req, reply) => (await currentVisit(db, req.params.id, staff(req).principal, now())) ?? reply.status(204).send(null));
 
   const action = (path: string, summary: string, run: (req: FastifyRequest) => Promise<{ id: string }>, body = Type.Object({}, { additionalProperties: false })) =>
     app.post(`/tickets/:id/${path}`, {
       config: { action: 'visits.desk.act' },
       schema: { tags: ['visits'], summary, params: IdParams, body, response: { 200: Ticket } },
-    }, async (req) => getTicket(db, (await run(req)).id));
+    }, async (req) => getTicket(db, (await run(req)).id, now()));
 
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
   action('recall', `Call the visitor again (at most ${desk.MAX_RECALLS} recalls, then no-show)`, (req) => desk.recall(staff(req), idOf(req)));

@@ -12,29 +12,50 @@ import type { Principal } from '../auth/policy.ts';
 import { loadHolidays, loadOffices } from '../registry/repo.ts';
 import { officeCalendar } from '../registry/calendar.ts';
 import { ensureQueue } from './queues.ts';
+import { orderQueue, pickNext, type QueueTicket } from '../../engines/queue/ordering.ts';
 import type { VisitBus } from './bus.ts';
 
 type VisitRow = typeof visits.$inferSelect;
 
-export async function toTicket(db: Db | Tx, v: VisitRow): Promise<Ticket> {
-  const [svc, ahead] = await Promise.all([
+/**
+ * The engine's view of a visit. A booked visitor's place is their booked time (`queued_at`) and their
+ * check-in is `arrived_at`; a walk-in's place is their arrival, which a transfer keeps.
+ */
+function asQueueTicket(v: VisitRow): QueueTicket {
+  const booked = v.appointmentId !== null;
+  return {
+    id: v.id, number: v.seq, queueId: v.queueId, priority: v.priority, state: v.state,
+    arrivedAt: (booked ? v.arrivedAt : v.queuedAt).getTime(),
+    bookedAt: booked ? v.queuedAt.getTime() : null,
+    checkedInAt: booked ? v.arrivedAt.getTime() : null,
+  };
+}
+
+async function waitingVisits(db: Db | Tx, officeId: string, serviceDate: string, queueIds: string[]): Promise<VisitRow[]> {
+  if (queueIds.length === 0) return [];
+  return db.select().from(visits)
+    .where(and(eq(visits.officeId, officeId), eq(visits.serviceDate, serviceDate), eq(visits.state, 'waiting'), inArray(visits.queueId, queueIds)));
+}
+
+export async function toTicket(db: Db | Tx, v: VisitRow, now: Date = new Date()): Promise<Ticket> {
+  const [svc, queue] = await Promise.all([
     db.select({ serviceId: visitServices.serviceId }).from(visitServices).where(eq(visitServices.visitId, v.id)).orderBy(asc(visitServices.position)),
-    v.state === 'waiting'
-      ? queryRows<{ n: number }>(db, sql`select count(*)::int as n from visits where queue_id = ${v.queueId} and service_date = ${v.serviceDate} and state = 'waiting' and (queued_at, seq) < (${v.queuedAt.toISOString()}::timestamptz, ${v.seq})`)
-      : Promise.resolve(null),
+    v.state === 'waiting' ? waitingVisits(db, v.officeId, v.serviceDate, [v.queueId]) : Promise.resolve(null),
   ]);
+  // Position in the calling order of the ticket's own queue, as the desk will call it now.
+  const position = queue ? orderQueue(queue.map(asQueueTicket), [v.queueId], now.getTime()).findIndex((t) => t.id === v.id) : -1;
   return {
     id: v.id, number: v.number, officeId: v.officeId, queueId: v.queueId, state: v.state,
     serviceIds: svc.map((s) => s.serviceId), arrivedAt: v.arrivedAt.toISOString(), priority: v.priority, language: v.language,
     calledAt: v.calledAt?.toISOString() ?? null, counterName: v.counterName, recallCount: v.recallCount,
-    position: ahead ? ahead[0]!.n : null,
+    position: position >= 0 ? position : null,
   };
 }
 
-export async function getTicket(db: Db | Tx, id: string): Promise<Ticket> {
+export async function getTicket(db: Db | Tx, id: string, now?: Date): Promise<Ticket> {
   const [v] = await db.select().from(visits).where(eq(visits.id, id));
   if (!v) throw notFound('Ticket', 'id');
-  return toTicket(db, v);
+  return toTicket(db, v, now);
 }
 
 /** A kiosk hands out tickets only while the office is open (holidays and exceptions included). */
@@ -110,7 +131,7 @@ export async function takeTicket(db: Db, officeId: string, input: TakeTicketInpu
     officeId, serviceIds: input.serviceIds, now, queuedAt: now, priority: input.priority ?? false,
     language: input.language ?? 'sv', phone: input.phone ?? null, appointmentId: null,
   }));
-  return toTicket(db, visit);
+  return toTicket(db, visit, now);
 }
 
 /** How early and how late a booked visitor may check in, in minutes around the booked time. */
@@ -142,7 +163,7 @@ export async function checkIn(db: Db, officeId: string, code: string, now: Date)
       language: appointment.language, phone: null, appointmentId: appointment.id,
     });
   });
-  return toTicket(db, visit);
+  return toTicket(db, visit, now);
 }
 
 /** Which of the office's queues this officer may serve: admins and office staff all, agency officers their agency's. */
@@ -173,10 +194,9 @@ export async function callNext(db: Db, bus: VisitBus, officeId: string, input: C
     if (busy[0]) {
       throw new AppError('conflict', `Finish ${busy[0].number} before calling the next visitor`, { reason: 'officer_busy' });
     }
-    const [next] = await tx.select().from(visits)
-      .where(and(eq(visits.officeId, officeId), eq(visits.serviceDate, serviceDate), eq(visits.state, 'waiting'), inArray(visits.queueId, input.queueIds)))
-      .orderBy(asc(visits.queuedAt), asc(visits.seq))
-      .limit(1);
+    const waiting = await waitingVisits(tx, officeId, serviceDate, input.queueIds);
+    const pick = pickNext(waiting.map(asQueueTicket), input.queueIds, now.getTime());
+    const next = pick ? waiting.find((v) => v.id === pick.id) : undefined;
     if (!next) return null;
     const [updated] = await tx.update(visits)
       .set({ state: 'called', calledAt: now, counterName: input.counterName, officerUserId: principal.userId, updatedAt: now })
@@ -189,16 +209,16 @@ export async function callNext(db: Db, bus: VisitBus, officeId: string, input: C
   if (!called) return null;
   bus.publish({ type: 'call', officeId, call: { ticketId: called.id, number: called.number, counterName: input.counterName, at: now.toISOString(), recall: false } });
   bus.publish({ type: 'changed', officeId, ticketId: called.id });
-  return toTicket(db, called);
+  return toTicket(db, called, now);
 }
 
 /** The visit this officer has at their counter now (called, serving or parked), if any. */
-export async function currentVisit(db: Db, officeId: string, principal: Principal): Promise<Ticket | null> {
+export async function currentVisit(db: Db, officeId: string, principal: Principal, now: Date): Promise<Ticket | null> {
   const [v] = await db.select().from(visits)
     .where(and(eq(visits.officeId, officeId), eq(visits.officerUserId, principal.userId), inArray(visits.state, ['called', 'serving', 'parked'])))
     .orderBy(asc(visits.calledAt))
     .limit(1);
-  return v ? toTicket(db, v) : null;
+  return v ? toTicket(db, v, now) : null;
 }
 
 /** The latest calls and recalls at an office today, newest first, for the display board. */
