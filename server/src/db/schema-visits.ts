@@ -115,3 +115,15 @@ export const appointments = pgTable('appointments', {
   check('appointments_status', sql`${t.status} in ('booked', 'checked_in', 'cancelled', 'no_show')`),
   check('appointments_code_format', sql`${t.code} ~ '^[A-Z0-9]{6,10}$'`),
 ]);
+
+/**
+ * Who is at which counter serving which queues, refreshed at every call: the wait estimate counts the
+ * officers seen recently as open counters.
+ */
+export const deskSessions = pgTable('desk_sessions', {
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  officerUserId: uuid('officer_user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  counterName: text('counter_name').notNull(),
+  queueIds: uuid('queue_ids').array().notNull(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.officeId, t.officerUserId] })]);

@@ -12,6 +12,15 @@ CREATE TABLE "appointments" (
 	CONSTRAINT "appointments_code_format" CHECK ("appointments"."code" ~ '^[A-Z0-9]{6,10}$')
 );
 --> statement-breakpoint
+CREATE TABLE "desk_sessions" (
+	"office_id" uuid NOT NULL,
+	"officer_user_id" uuid NOT NULL,
+	"counter_name" text NOT NULL,
+	"queue_ids" uuid[] NOT NULL,
+	"last_seen_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "desk_sessions_office_id_officer_user_id_pk" PRIMARY KEY("office_id","officer_user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "office_queues" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"office_id" uuid NOT NULL,
@@ -79,6 +88,8 @@ CREATE TABLE "visits" (
 --> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "desk_sessions" ADD CONSTRAINT "desk_sessions_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "desk_sessions" ADD CONSTRAINT "desk_sessions_officer_user_id_users_id_fk" FOREIGN KEY ("officer_user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "office_queues" ADD CONSTRAINT "office_queues_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "office_queues" ADD CONSTRAINT "office_queues_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ticket_sequences" ADD CONSTRAINT "ticket_sequences_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

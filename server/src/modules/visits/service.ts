@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { officeServices, services } from '../../db/schema.ts';
-import { appointments, officeQueues, ticketSequences, visitEvents, visitServices, visits } from '../../db/schema-visits.ts';
+import { appointments, deskSessions, officeQueues, ticketSequences, visitEvents, visitServices, visits } from '../../db/schema-visits.ts';
 import type { CallNextInput, TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
@@ -12,6 +12,7 @@ import type { Principal } from '../auth/policy.ts';
 import { loadHolidays, loadOffices } from '../registry/repo.ts';
 import { officeCalendar } from '../registry/calendar.ts';
 import { ensureQueue } from './queues.ts';
+import { estimateMinutes } from './wait-estimate.ts';
 import { orderQueue, pickNext, type QueueTicket } from '../../engines/queue/ordering.ts';
 import type { VisitBus } from './bus.ts';
 
@@ -49,6 +50,7 @@ export async function toTicket(db: Db | Tx, v: VisitRow, now: Date = new Date())
     serviceIds: svc.map((s) => s.serviceId), arrivedAt: v.arrivedAt.toISOString(), priority: v.priority, language: v.language,
     calledAt: v.calledAt?.toISOString() ?? null, counterName: v.counterName, recallCount: v.recallCount,
     position: position >= 0 ? position : null,
+    estimateMinutes: v.state === 'waiting' ? await estimateMinutes(db, v, asQueueTicket, now) : null,
   };
 }
 
@@ -194,6 +196,10 @@ export async function callNext(db: Db, bus: VisitBus, officeId: string, input: C
     if (busy[0]) {
       throw new AppError('conflict', `Finish ${busy[0].number} before calling the next visitor`, { reason: 'officer_busy' });
     }
+    // The officer's counter and queues, so the wait estimate knows which counters are open.
+    await tx.insert(deskSessions)
+      .values({ officeId, officerUserId: principal.userId, counterName: input.counterName, queueIds: input.queueIds, lastSeenAt: now })
+      .onConflictDoUpdate({ target: [deskSessions.officeId, deskSessions.officerUserId], set: { counterName: input.counterName, queueIds: input.queueIds, lastSeenAt: now } });
     const waiting = await waitingVisits(tx, officeId, serviceDate, input.queueIds);
     const pick = pickNext(waiting.map(asQueueTicket), input.queueIds, now.getTime());
     const next = pick ? waiting.find((v) => v.id === pick.id) : undefined;

@@ -29,7 +29,8 @@ describeWithApp('visit flow API', (ctx) => {
     expect(first.statusCode, first.body).toBe(201);
     const ticket = first.json() as Ticket;
     expect(ticket.number).toMatch(/^A\d{3}$/);
-    expect(ticket).toMatchObject({ state: 'waiting', position: 0, serviceIds: [service.id] });
+    // No officer is at a counter yet: no estimate rather than a made-up one.
+    expect(ticket).toMatchObject({ state: 'waiting', position: 0, serviceIds: [service.id], estimateMinutes: null });
 
     const responses = await Promise.all(Array.from({ length: 40 }, () => take(office.id, [service.id])));
     expect(responses.every((r) => r.statusCode === 201)).toBe(true);
@@ -83,6 +84,11 @@ describeWithApp('visit flow API', (ctx) => {
     // Oldest first: the 50 called are exactly the 50 earliest numbers still waiting before the calls.
     const seqs = called.map((t) => Number(t.number.slice(1))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => seqs[0]! + i));
+
+    // With 50 counters open, a new visitor gets an estimate.
+    const waitingNow = (await take(office.id, [service.id])).json() as Ticket;
+    expect(waitingNow.estimateMinutes).toEqual(expect.any(Number));
+    expect(waitingNow.estimateMinutes).toBeGreaterThanOrEqual(0);
 
     const again = await ctx.app.inject({ method: 'POST', url: `/api/v1/offices/${office.id}/desk/call-next`, headers: { cookie: cookies[0]! }, payload: { counterName: 'Lucka 1', queueIds: [queueId] } });
     expect(again.statusCode).toBe(409);
