@@ -1,9 +1,11 @@
-// The `visits` bench: wait-estimate accuracy of the queue engine against the AHT rule, HTTP cases to come.
+// The `visits` bench: HTTP throughput of take-ticket and call-next, and the wait-estimate accuracy of the
+// queue engine against the AHT rule.
 //
 // runWaitEstimateBench() runs seeded simulated office days; the HTTP cases (take_ticket, call_next, trivial)
 // are to be added beside it as their own function, and run() joins the reports.
 import { percentile, type BenchReport, type BenchRow } from '../harness.ts';
 import { simulateDay, type WaitRecord } from './wait-estimate.ts';
+import { runHttpBench } from './http-bench.ts';
 
 /** Five simulated days; fixed seeds so that runs compare. */
 const SEEDS = [1, 2, 3, 4, 5];
@@ -58,8 +60,6 @@ export async function runWaitEstimateBench(): Promise<BenchReport> {
 
 export async function run(): Promise<BenchReport> {
   const waitEstimate = await runWaitEstimateBench();
-  return {
-    rows: [...waitEstimate.rows],
-    notes: [...waitEstimate.notes, 'HTTP cases (take_ticket, call_next, trivial) are not yet measured'],
-  };
+  const http = await runHttpBench();
+  return { rows: [...http.rows, ...waitEstimate.rows], notes: [...http.notes, ...waitEstimate.notes] };
 }

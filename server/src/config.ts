@@ -13,6 +13,8 @@ export interface Config {
   /** Seed the demo network (not only reference data) when the database is empty. */
   seedDemo: boolean;
   webDist: string;
+  /** For demos and benchmarks: the app's clock starts at this instant and runs on from there. */
+  clockStart: Date | null;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function clockStart(raw: string | undefined): Date | null {
+  if (!raw) return null;
+  const d = new Date(raw);
+  if (Number.isNaN(d.getTime())) throw new ConfigError(`CLOCK_START must be an ISO date-time, got "${raw}"`);
+  return d;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -54,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: int(env, 'SESSION_HOURS', 8, 1, 24 * 30),
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(env.WEB_DIST ?? 'web/dist'),
+    clockStart: clockStart(env.CLOCK_START),
   };
 }

@@ -18,7 +18,9 @@ async function main() {
   }
   const database = await openDatabase(config);
   const seeded = await seedIfEmpty(database.db, { demo: config.seedDemo });
-  const app = await buildApp({ config, database });
+  const started = Date.now();
+  const clock = config.clockStart ? () => new Date(config.clockStart!.getTime() + (Date.now() - started)) : undefined;
+  const app = await buildApp({ config, database, clock });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
