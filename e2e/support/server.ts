@@ -11,13 +11,18 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+export interface StartOptions {
+  /** A fixed time source, e.g. a weekday 11:00 in Stockholm so that offices are open for tickets. */
+  clock?: () => Date;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const webDist = resolve('web/dist');
   if (!existsSync(resolve(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   // The seeded snapshot made once by server/src/test/global-setup.ts.
   const database = await openPglite(null, new Blob([readFileSync(inject('pgliteSnapshot'))]));
   const config = { ...loadConfig({}), webDist, cookieSecure: false };
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, clock: options.clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -6,7 +6,19 @@ import { FinderPage } from '../pages/public/finder-page.tsx';
 import { OfficePage } from '../pages/public/office-page.tsx';
 import { NotFoundPage, RouteErrorPage } from '../pages/public/not-found-page.tsx';
 
+// The visit flow: kiosk, ticket page and display board are full-screen without the site frame (their own
+// language choice covers seven languages); the officer's desk is a staff page inside the frame.
+const visitPages = {
+  kiosk: async () => ({ Component: (await import('../pages/visits/kiosk-page.tsx')).KioskPage }),
+  ticket: async () => ({ Component: (await import('../pages/visits/ticket-page.tsx')).TicketPage }),
+  display: async () => ({ Component: (await import('../pages/visits/display-page.tsx')).DisplayPage }),
+  desk: async () => ({ Component: (await import('../pages/visits/desk-page.tsx')).DeskPage }),
+};
+
 const router = createBrowserRouter([
+  { path: 'kontor/:id/kiosk', lazy: visitPages.kiosk, ErrorBoundary: RouteErrorPage },
+  { path: 'kontor/:id/skarm', lazy: visitPages.display, ErrorBoundary: RouteErrorPage },
+  { path: 'biljett/:id', lazy: visitPages.ticket, ErrorBoundary: RouteErrorPage },
   {
     path: '/',
     Component: Layout,
@@ -17,6 +29,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, Component: FinderPage },
           { path: 'kontor/:id', Component: OfficePage },
+          { path: 'kontor/:id/disk', lazy: visitPages.desk },
           {
             path: 'logga-in',
             lazy: async () => ({ Component: (await import('../pages/admin/login-page.tsx')).LoginPage }),

@@ -222,7 +222,8 @@ export async function callNext(db: Db, bus: VisitBus, officeId: string, input: C
 export async function currentVisit(db: Db, officeId: string, principal: Principal, now: Date): Promise<Ticket | null> {
   const [v] = await db.select().from(visits)
     .where(and(eq(visits.officeId, officeId), eq(visits.officerUserId, principal.userId), inArray(visits.state, ['called', 'serving', 'parked'])))
-    .orderBy(asc(visits.calledAt))
+    // The visitor at the counter comes before any parked visit.
+    .orderBy(sql`case when ${visits.state} = 'parked' then 1 else 0 end`, asc(visits.calledAt))
     .limit(1);
   return v ? toTicket(db, v, now) : null;
 }
