@@ -35,13 +35,32 @@ async function recentServiceMinutes(db: Db | Tx, officeId: string, now: Date): P
   return out;
 }
 
+/**
+ * Service times change slowly, but reading them scans the office's recent events: keep each office's
+ * model for a minute instead of rebuilding it for every ticket shown.
+ */
+const MODEL_TTL_MS = 60_000;
+type Model = ReturnType<typeof buildServiceTimeModel>;
+/** Per database handle, so two databases in one process (tests) never share a model. */
+const modelCaches = new WeakMap<object, Map<string, { at: number; model: Model }>>();
+
+async function serviceTimeModel(db: Db | Tx, officeId: string, now: Date) {
+  let modelCache = modelCaches.get(db);
+  if (!modelCache) modelCaches.set(db, (modelCache = new Map()));
+  const cached = modelCache.get(officeId);
+  if (cached && Math.abs(now.getTime() - cached.at) < MODEL_TTL_MS) return cached.model;
+  const model = buildServiceTimeModel(await recentServiceMinutes(db, officeId, now));
+  modelCache.set(officeId, { at: now.getTime(), model });
+  return model;
+}
+
 /** Estimated minutes until the ticket is called, or null when no counter serves its queue. */
 export async function estimateMinutes(db: Db | Tx, visit: VisitRow, asQueueTicket: (v: VisitRow) => QueueTicket, now: Date): Promise<number | null> {
   const since = new Date(now.getTime() - OPEN_COUNTER_WINDOW_MIN * 60_000);
   const [waiting, sessions, history] = await Promise.all([
     db.select().from(visits).where(and(eq(visits.officeId, visit.officeId), eq(visits.serviceDate, visit.serviceDate), eq(visits.state, 'waiting'))),
     db.select().from(deskSessions).where(and(eq(deskSessions.officeId, visit.officeId), gte(deskSessions.lastSeenAt, since))),
-    recentServiceMinutes(db, visit.officeId, now),
+    serviceTimeModel(db, visit.officeId, now),
   ]);
   const atCounters = sessions.length
     ? await db.select().from(visits).where(and(eq(visits.officeId, visit.officeId), inArray(visits.state, ['called', 'serving']), inArray(visits.officerUserId, sessions.map((s) => s.officerUserId))))
@@ -59,6 +78,6 @@ export async function estimateMinutes(db: Db | Tx, visit: VisitRow, asQueueTicke
       serving: current ? { serviceIds: servicesOf(current.id), startedAt: (current.calledAt ?? now).getTime() } : null,
     };
   });
-  const estimate = estimateWait({ now: now.getTime(), tickets, officers, serviceTimes: buildServiceTimeModel(history), target: { ticketId: visit.id } });
+  const estimate = estimateWait({ now: now.getTime(), tickets, officers, serviceTimes: history, target: { ticketId: visit.id } });
   return estimate.minutes === null ? null : Math.round(estimate.minutes);
 }
