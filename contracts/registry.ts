@@ -3,6 +3,8 @@
 import { Type, type Static } from 'typebox';
 
 export const Id = Type.String({ format: 'uuid', description: 'UUID' });
+/** Path parameters of every `/:id` route. */
+export const IdParams = Type.Object({ id: Id });
 
 export const AgencyKind = Type.Union([Type.Literal('state_agency'), Type.Literal('municipality')]);
 export type AgencyKind = Static<typeof AgencyKind>;

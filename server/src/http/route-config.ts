@@ -20,3 +20,6 @@ declare module 'fastify' {
     principal: Principal | null;
   }
 }
+
+/** Scope of a route whose `:id` path parameter is an office. */
+export const officeFromParams = (req: FastifyRequest): ResourceScope => ({ officeId: (req.params as { id?: string }).id });

@@ -2,10 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { User, UserInput, UserPatch } from '../../../../contracts/auth.ts';
-import { Id } from '../../../../contracts/registry.ts';
+import { IdParams } from '../../../../contracts/registry.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.ts';
 
-const IdParams = Type.Object({ id: Id });
 
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;

@@ -2,17 +2,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
-  Agency, AgencyInput, County, Id, Municipality, Office, OfficeDay, OfficeInput, OfficeSummary, OfficeTier,
+  Agency, AgencyInput, County, Id, IdParams, Municipality, Office, OfficeDay, OfficeInput, OfficeSummary, OfficeTier,
   RuleViolation, Service, ServiceInput,
 } from '../../../../contracts/registry.ts';
 import { notFound } from '../../lib/errors.ts';
+import { officeFromParams } from '../../http/route-config.ts';
 import { haversineKm } from '../../lib/geo.ts';
 import { listAgencies, listCapabilities, listCounties, listMunicipalities, listServices, loadHolidays, loadOffices } from './repo.ts';
 import { officeCalendar } from './calendar.ts';
 import { addDays, stockholmDate } from '../../lib/dates.ts';
 import * as registry from './service.ts';
 
-const IdParams = Type.Object({ id: Id });
 const Capabilities = Type.Array(Type.Object({ code: Type.String(), nameSv: Type.String(), nameEn: Type.String() }));
 
 export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -100,11 +100,10 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const holidays = await loadHolidays(db, from, addDays(from, req.query.days));
     return officeCalendar(office, holidays, from, req.query.days);
   });
-  const officeScope = (req: { params: unknown }) => ({ officeId: (req.params as { id?: string }).id });
   app.post('/offices', { config: { action: 'registry.office.create' }, schema: { tags: ['registry'], summary: 'Create an office', body: OfficeInput, response: { 201: Office } } },
     async (req, reply) => reply.status(201).send(await registry.saveOffice(db, null, req.body)));
   app.put('/offices/:id', {
-    config: { action: 'registry.office.update', scope: officeScope },
+    config: { action: 'registry.office.update', scope: officeFromParams },
     schema: { tags: ['registry'], summary: 'Replace an office (all its parts)', params: IdParams, body: OfficeInput, response: { 200: Office } },
   }, async (req) => registry.saveOffice(db, req.params.id, req.body));
   app.delete('/offices/:id', { config: { action: 'registry.office.delete' }, schema: { tags: ['registry'], summary: 'Delete an office', params: IdParams, response: { 204: Type.Null() } } },

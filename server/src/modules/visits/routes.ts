@@ -3,16 +3,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { Id } from '../../../../contracts/registry.ts';
+import { IdParams } from '../../../../contracts/registry.ts';
 import { Call, CallNextInput, CheckInInput, FinishInput, OfficeQueue, ParkInput, TakeTicketInput, Ticket, TransferInput } from '../../../../contracts/visits.ts';
 import { AppError } from '../../lib/errors.ts';
+import { officeFromParams } from '../../http/route-config.ts';
 import { VisitBus } from './bus.ts';
 import * as desk from './desk.ts';
 import { callNext, checkIn, currentVisit, getTicket, latestCalls, listQueues, takeTicket } from './service.ts';
 import { openSse } from './sse.ts';
 
-const IdParams = Type.Object({ id: Id });
-const officeScope = (req: FastifyRequest) => ({ officeId: (req.params as { id?: string }).id });
+
+/** Once a visit has ended its ticket no longer changes. */
+const FINAL_STATES = new Set(['done', 'no_show', 'cancelled']);
 
 export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
@@ -93,13 +95,22 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const first = await getTicket(db, req.params.id, now());
     let unsubscribe = () => {};
     const stream = openSse(req, reply, () => unsubscribe());
-    // Any change at the office can move this ticket's position, so refresh on every office event.
-    unsubscribe = bus.subscribe(first.officeId, () => void getTicket(db, first.id, now()).then((t) => stream.send('ticket', t)));
+    // Any change at the office can move this ticket's position, so re-read it on every office event,
+    // send it only when it changed, and stop listening once the visit is over.
+    let last = JSON.stringify(first);
+    const refresh = async () => {
+      const ticket = await getTicket(db, first.id, now());
+      const json = JSON.stringify(ticket);
+      if (json !== last) stream.send('ticket', ticket);
+      last = json;
+      if (FINAL_STATES.has(ticket.state)) unsubscribe();
+    };
+    unsubscribe = FINAL_STATES.has(first.state) ? () => {} : bus.subscribe(first.officeId, () => void refresh());
     stream.send('ticket', first);
   });
 
   app.post('/offices/:id/desk/call-next', {
-    config: { action: 'visits.desk.call', scope: officeScope },
+    config: { action: 'visits.desk.call', scope: officeFromParams },
     schema: {
       tags: ['visits'],
       summary: 'Call the next visitor to a counter from the queues the officer serves',
@@ -112,7 +123,7 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/offices/:id/desk/current', {
-    config: { action: 'visits.desk.call', scope: officeScope },
+    config: { action: 'visits.desk.call', scope: officeFromParams },
     schema: { tags: ['visits'], summary: "The visit at this officer's counter now, if any", params: IdParams, response: { 200: Ticket, 204: Type.Null() } },
   }, async (req, reply) => (await currentVisit(db, req.params.id, staff(req).principal, now())) ?? reply.status(204).send(null));
 
