@@ -156,6 +156,8 @@ export const OfficeInput = Type.Object(
     lat: Type.Number({ minimum: 55, maximum: 69.1 }),
     lon: Type.Number({ minimum: 10.9, maximum: 24.2 }),
     counters: Type.Integer({ minimum: 0, maximum: 100 }),
+    /** Visit flow: recalls allowed before a visitor must be marked as not showing up. Omitted: 3 for a new office, unchanged on update. */
+    maxRecalls: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     videoRooms: Type.Integer({ minimum: 0, maximum: 50 }),
     capabilities: Type.Array(Capability, { uniqueItems: true }),
     languages: Type.Array(Type.String({ pattern: '^[a-z]{2,3}$' }), { uniqueItems: true }),
@@ -189,6 +191,7 @@ export const Office = Type.Object({
   lat: Type.Number(),
   lon: Type.Number(),
   counters: Type.Integer(),
+  maxRecalls: Type.Integer({ description: 'Recalls allowed before the desk must mark a visitor as not showing up' }),
   videoRooms: Type.Integer(),
   capabilities: Type.Array(Capability),
   languages: Type.Array(Type.String()),

@@ -16,8 +16,11 @@ export const TakeTicketInput = Type.Object(
   {
     serviceIds: Type.Array(Id, { minItems: 1, maxItems: 5, uniqueItems: true }),
     language: Type.Optional(VisitorLanguage),
-    /** Swedish mobile number for "you are next" by SMS; optional. */
-    phone: Type.Optional(Type.String({ pattern: '^(\\+46|0)7[0-9]{8}$' })),
+    /**
+     * Swedish mobile number for "you are next" by SMS; optional. Spaces, dashes and brackets are allowed;
+     * anything but a Swedish mobile number is refused with reason `not_a_mobile_number`.
+     */
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 24, pattern: '^[+0-9 ().-]+$', description: 'e.g. 070-123 45 67 or +46701234567' })),
     /** Needs extra support (accessibility priority). */
     priority: Type.Optional(Type.Boolean()),
   },
@@ -42,6 +45,8 @@ export const Ticket = Type.Object({
   position: Type.Union([Type.Integer(), Type.Null()]),
   /** Estimated minutes until called (null when no counter serves the queue or once called). */
   estimateMinutes: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  /** Desk responses only: the number SMS notifications go to, masked (+46 70 *** ** 67), or null. */
+  phoneMasked: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 export type Ticket = Static<typeof Ticket>;
 
@@ -72,6 +77,18 @@ export const TransferInput = Type.Object(
   { additionalProperties: false },
 );
 export type TransferInput = Static<typeof TransferInput>;
+
+/** A transfer note, shown only to officers of the agency it was addressed to. */
+export const TransferNote = Type.Object({
+  at: Type.String(),
+  agencyId: Id,
+  fromQueueId: Type.Union([Id, Type.Null()]),
+  toQueueId: Type.Union([Id, Type.Null()]),
+  note: Type.String(),
+  /** Display name of the officer who wrote it. */
+  writtenBy: Type.Union([Type.String(), Type.Null()]),
+});
+export type TransferNote = Static<typeof TransferNote>;
 export const FinishInput = Type.Object(
   {
     outcome: Type.Union([Type.Literal('resolved'), Type.Literal('referred'), Type.Literal('needs_followup')]),
@@ -91,3 +108,66 @@ export const CheckInInput = Type.Object(
   { additionalProperties: false },
 );
 export type CheckInInput = Static<typeof CheckInInput>;
+
+// The office manager's day view (GET /offices/:id/day). Minutes are rounded to one decimal; a figure
+// with nothing to measure yet (no visitor called today) is null rather than 0. docs/day-view.md says
+// how each figure is computed.
+
+export const DayViewQuery = Type.Object(
+  { date: Type.Optional(Type.String({ format: 'date', description: 'YYYY-MM-DD, a day in Sweden; default today' })) },
+  { additionalProperties: false },
+);
+export type DayViewQuery = Static<typeof DayViewQuery>;
+
+const Minutes = Type.Union([Type.Number(), Type.Null()]);
+
+/** Figures shared by each queue and the whole office. */
+export const DayFigures = Type.Object({
+  waiting: Type.Integer({ description: 'Tickets waiting now' }),
+  longestWaitMinutes: Type.Union([Type.Number(), Type.Null()], { description: 'How long the longest-waiting ticket has waited now (null when none waits, or the day is not today)' }),
+  taken: Type.Integer({ description: 'Tickets taken (and bookings checked in) into this queue' }),
+  served: Type.Integer({ description: 'Visits finished' }),
+  noShows: Type.Integer(),
+  transferredOut: Type.Integer({ description: 'Visitors moved on to another queue' }),
+  meanWaitMinutes: Minutes,
+  p90WaitMinutes: Minutes,
+  meanServiceMinutes: Minutes,
+});
+export type DayFigures = Static<typeof DayFigures>;
+
+export const DayQueue = Type.Object({ queueId: Id, letter: Type.String(), agencyId: Id, ...DayFigures.properties });
+export type DayQueue = Static<typeof DayQueue>;
+
+export const DayCounter = Type.Object({
+  officerUserId: Id,
+  officerName: Type.String(),
+  counterName: Type.Union([Type.String(), Type.Null()]),
+  queueIds: Type.Array(Id),
+  current: Type.Union([
+    Type.Object({ ticketId: Id, number: Type.String(), state: VisitState, since: Type.String() }),
+    Type.Null(),
+  ]),
+  finished: Type.Integer({ description: 'Visits this officer finished that day' }),
+  lastActiveAt: Type.String(),
+});
+export type DayCounter = Static<typeof DayCounter>;
+
+export const DayHour = Type.Object({
+  hour: Type.Integer({ minimum: 0, maximum: 23, description: 'Hour of the day in Sweden (10 = 10:00–10:59)' }),
+  arrivals: Type.Integer(),
+  calls: Type.Integer(),
+});
+export type DayHour = Static<typeof DayHour>;
+
+export const OfficeDay = Type.Object({
+  officeId: Id,
+  date: Type.String(),
+  /** True when `date` is today: only then are "now" figures (longest wait, current tickets) live. */
+  live: Type.Boolean(),
+  generatedAt: Type.String(),
+  queues: Type.Array(DayQueue),
+  counters: Type.Array(DayCounter),
+  hours: Type.Array(DayHour),
+  totals: DayFigures,
+});
+export type OfficeDay = Static<typeof OfficeDay>;

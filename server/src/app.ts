@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { createSmsSender, type SmsSender } from './adapters/sms/index.ts';
 import { AppError } from './lib/errors.ts';
 import { installAccessHooks } from './http/access.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -28,6 +29,8 @@ export interface AppDeps {
   logger?: boolean | object;
   /** The time source; tests pass a fixed clock so opening hours and service dates are predictable. */
   clock?: () => Date;
+  /** Where text messages go; built from config.sms when not given (tests pass their own). */
+  sms?: SmsSender;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -46,7 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', deps);
+  app.decorate('deps', { ...deps, sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log) });
   await app.register(cookie);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

@@ -15,7 +15,13 @@ export interface Config {
   webDist: string;
   /** For demos and benchmarks: the app's clock starts at this instant and runs on from there. */
   clockStart: Date | null;
+  sms: SmsConfig;
 }
+
+/** Where text messages go: the local outbox table (default), or 46elks in production. */
+export type SmsConfig =
+  | { provider: 'outbox'; from: string }
+  | { provider: '46elks'; from: string; user: string; password: string; url: string };
 
 export class ConfigError extends Error {}
 
@@ -44,6 +50,25 @@ function clockStart(raw: string | undefined): Date | null {
   return d;
 }
 
+/** Text sender ID (3–11 letters or digits, starting with a letter) or a number in E.164. */
+const SMS_SENDER = /^([A-Za-z][A-Za-z0-9]{2,10}|\+[1-9][0-9]{6,14})$/;
+
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
+  const provider = env.SMS_PROVIDER?.trim() || 'outbox';
+  const from = env.SMS_FROM?.trim() || 'Samservice';
+  if (!SMS_SENDER.test(from)) {
+    throw new ConfigError(`SMS_FROM must be 3–11 letters or digits starting with a letter, or a number like +46700000000; got "${from}"`);
+  }
+  if (provider === 'outbox') return { provider, from };
+  if (provider !== '46elks') throw new ConfigError(`SMS_PROVIDER must be outbox or 46elks, got "${provider}"`);
+  const user = env.SMS_46ELKS_USER?.trim();
+  const password = env.SMS_46ELKS_PASSWORD;
+  if (!user || !password) throw new ConfigError('SMS_PROVIDER=46elks needs SMS_46ELKS_USER and SMS_46ELKS_PASSWORD (the API credentials)');
+  const url = env.SMS_46ELKS_URL?.trim() || 'https://api.46elks.com/a1';
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`SMS_46ELKS_URL must be an http(s) URL, got "${url}"`);
+  return { provider, from, user, password, url: url.replace(/\/+$/, '') };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -64,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(env.WEB_DIST ?? 'web/dist'),
     clockStart: clockStart(env.CLOCK_START),
+    sms: smsConfig(env),
   };
 }

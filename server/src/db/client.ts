@@ -45,6 +45,10 @@ export async function openPglite(dataDir: string | null, snapshot?: Blob): Promi
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (a restart, a failover, an administrator) is an 'error' event on
+  // the pool; unheard, it would crash the process. The pool drops that client and opens a new one when
+  // needed, so logging it is all there is to do.
+  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(drizzlePg(pool), { migrationsFolder });
   return { db, kind: 'postgres', close: () => pool.end() };

@@ -2,7 +2,7 @@
 // counter, and the append-only event log every report is built from. Integrity lives here: ticket
 // numbers are unique per office and day, and states and event kinds are checked.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies, offices, services, users } from './schema.ts';
 
 /** One queue per agency at an office; its letter prefixes the ticket numbers (A012). */
@@ -57,8 +57,20 @@ export const visits = pgTable('visits', {
   calledAt: timestamp('called_at', { withTimezone: true }),
   counterName: text('counter_name'),
   officerUserId: uuid('officer_user_id').references(() => users.id),
+  /**
+   * When the "you are next" SMS was sent. Set by the same UPDATE that claims the sending (where it is
+   * still null), so two app instances never both send it; cleared again if the send fails.
+   */
+  nextNotifiedAt: timestamp('next_notified_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The office's change counter at this row's last write, set by a trigger (migration 0004) from
+   * office_visit_versions. Lets a server keep the office's live queue in memory and read only what
+   * changed since (modules/visits/live.ts).
+   */
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 }, (t) => [
+  index('visits_office_version_idx').on(t.officeId, t.version),
   uniqueIndex('visits_office_day_number').on(t.officeId, t.serviceDate, t.letter, t.seq),
   index('visits_waiting_idx').on(t.officeId, t.serviceDate, t.state),
   uniqueIndex('visits_appointment_unique').on(t.appointmentId),
@@ -127,3 +139,13 @@ export const deskSessions = pgTable('desk_sessions', {
   queueIds: uuid('queue_ids').array().notNull(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
 }, (t) => [primaryKey({ columns: [t.officeId, t.officerUserId] })]);
+
+/**
+ * One change counter per office, bumped by the visits trigger on every insert and update of a visit. The
+ * row lock it takes orders the office's visit writes, so once a version is visible every lower one is
+ * too: "everything after version v" is a complete delta.
+ */
+export const officeVisitVersions = pgTable('office_visit_versions', {
+  officeId: uuid('office_id').primaryKey().references(() => offices.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

@@ -125,6 +125,8 @@ export const offices = pgTable('offices', {
   lat: doublePrecision('lat').notNull(),
   lon: doublePrecision('lon').notNull(),
   counters: integer('counters').notNull().default(0),
+  /** Recalls allowed before the desk must mark a visitor as not showing up (visit flow). */
+  maxRecalls: integer('max_recalls').notNull().default(3),
   videoRooms: integer('video_rooms').notNull().default(0),
   languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
   accessibilityNotes: text('accessibility_notes').notNull().default(''),
@@ -138,6 +140,7 @@ export const offices = pgTable('offices', {
   // Sweden's bounding box, so a swapped lat/lon cannot be stored.
   check('offices_coordinates_in_sweden', sql`${t.lat} between 55 and 69.1 and ${t.lon} between 10.9 and 24.2`),
   check('offices_counts_nonneg', sql`${t.counters} >= 0 and ${t.videoRooms} >= 0`),
+  check('offices_max_recalls_range', sql`${t.maxRecalls} between 0 and 10`),
   check('offices_servicepunkt_partner', sql`${t.tier} <> 'servicepunkt' or ${t.partnerName} is not null`),
   check('offices_mobile_stop_hub', sql`${t.tier} <> 'mobile_stop' or ${t.hubOfficeId} is not null`),
   check('offices_hub_not_self', sql`${t.hubOfficeId} is null or ${t.hubOfficeId} <> ${t.id}`),
@@ -246,3 +249,15 @@ export const auditLog = pgTable('audit_log', {
   outcome: text('outcome').notNull(),
   details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
 }, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_resource_idx').on(t.resourceType, t.resourceId)]);
+
+/**
+ * Text messages of the local SMS adapter (`SMS_PROVIDER=outbox`, the default): written here instead of
+ * being sent, so development and tests can read what a visitor would have received, also after a restart.
+ */
+export const smsOutbox = pgTable('sms_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sender: text('sender').notNull(),
+  recipient: text('recipient').notNull(),
+  text: text('text').notNull(),
+}, (t) => [index('sms_outbox_recipient_idx').on(t.recipient, t.createdAt)]);

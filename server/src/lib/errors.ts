@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   rule_violation: 422,
   rate_limited: 429,
   internal_error: 500,
+  /** An outside service (the SMS provider) failed or did not answer. */
+  upstream_error: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

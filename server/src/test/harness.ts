@@ -8,6 +8,7 @@ import { loadConfig } from '../config.ts';
 import { openPglite, openPostgres, type Database, type Db } from '../db/client.ts';
 import { freshPostgres } from './postgres.ts';
 import { SESSION_COOKIE } from '../modules/auth/service.ts';
+import type { SmsSender } from '../adapters/sms/index.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -40,7 +41,12 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres', seed = true)
   return database;
 }
 
-export function describeWithApp(title: string, suite: (ctx: TestContext) => void): void {
+export interface AppOptions {
+  /** Instead of the default outbox (the sms_outbox table), e.g. a fake that records or fails. */
+  sms?: SmsSender;
+}
+
+export function describeWithApp(title: string, suite: (ctx: TestContext) => void, options: AppOptions = {}): void {
   for (const kind of databaseKinds()) {
     describe(`${title} [${kind}]`, () => {
       let database: Database | undefined;
@@ -49,7 +55,7 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
         database = await openTestDatabase(kind);
         const config = { ...loadConfig({}), webDist: '/nonexistent', cookieSecure: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
-        ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now });
+        ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;
         ctx.login = async (username, password = 'demo-password') => {
           const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

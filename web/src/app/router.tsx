@@ -7,12 +7,13 @@ import { OfficePage } from '../pages/public/office-page.tsx';
 import { NotFoundPage, RouteErrorPage } from '../pages/public/not-found-page.tsx';
 
 // The visit flow: kiosk, ticket page and display board are full-screen without the site frame (their own
-// language choice covers seven languages); the officer's desk is a staff page inside the frame.
+// language choice covers seven languages); the officer's desk and the manager's day view are staff pages inside the frame.
 const visitPages = {
   kiosk: async () => ({ Component: (await import('../pages/visits/kiosk-page.tsx')).KioskPage }),
   ticket: async () => ({ Component: (await import('../pages/visits/ticket-page.tsx')).TicketPage }),
   display: async () => ({ Component: (await import('../pages/visits/display-page.tsx')).DisplayPage }),
   desk: async () => ({ Component: (await import('../pages/visits/desk-page.tsx')).DeskPage }),
+  day: async () => ({ Component: (await import('../pages/visits/day-page.tsx')).DayPage }),
 };
 
 const router = createBrowserRouter([
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
           { index: true, Component: FinderPage },
           { path: 'kontor/:id', Component: OfficePage },
           { path: 'kontor/:id/disk', lazy: visitPages.desk },
+          { path: 'kontor/:id/dag', lazy: visitPages.day },
           {
             path: 'logga-in',
             lazy: async () => ({ Component: (await import('../pages/admin/login-page.tsx')).LoginPage }),

@@ -1,4 +1,5 @@
-// Demo staff accounts, one per role, scoped to Växjö, Försäkringskassan or Kronoberg where the role needs it.
+// Demo staff accounts, one per role (agency officers for two agencies), scoped to Växjö, an agency or
+// Kronoberg where the role needs it.
 import type { Db } from '../client.ts';
 import type { RoleName } from '../../modules/auth/policy.ts';
 import { hashPassword } from '../../lib/password.ts';
@@ -32,6 +33,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
   login('chef.vaxjo', 'Demo Kontorschef Växjö', 'office_manager', 'kontorschef, Servicekontor Växjö (office_manager)', { officeName: VAXJO }),
   login('handlaggare.vaxjo', 'Demo Servicehandläggare Växjö', 'service_officer', 'servicehandläggare, Servicekontor Växjö (service_officer)', { officeName: VAXJO }),
   login('fk.vaxjo', 'Demo Handläggare Försäkringskassan', 'agency_officer', 'handläggare, Försäkringskassan (agency_officer)', { agencyCode: 'FK' }),
+  // A second agency, so a transfer from Försäkringskassan has someone at Skatteverket to read its note.
+  login('skv.vaxjo', 'Demo Handläggare Skatteverket', 'agency_officer', 'handläggare, Skatteverket (agency_officer)', { agencyCode: 'SKV' }),
   login('samordnare.vaxjo', 'Demo Samordnare Mötesplats Växjö', 'coordinator', 'samordnare, Mötesplats Växjö (coordinator)', { officeName: VAXJO }),
   login('planerare', 'Demo Planerare (hela landet)', 'planner', 'planerare, hela landet (planner)'),
   login('planerare.kronoberg', 'Demo Planerare Kronoberg', 'planner', 'planerare, Kronobergs län (planner)', { countyCode: '07' }),

@@ -1,12 +1,16 @@
 // Estimated wait for a ticket, by simulating the officers pulling tickets; and the AHT-rule baseline.
 //
-// The simulation uses pickNext and robust per-service expected durations, deterministically.
+// The simulation (simulate.ts) uses the real calling order and robust per-service expected durations,
+// deterministically.
 //
 // Why simulate rather than divide: officers serve different, overlapping sets of queues, tickets hold one
 // or several services of very different lengths, officers are part-way through a ticket, and bookings and
 // priority change the order. A simulation with the real ordering rules gets all of that right by
 // construction; a formula (AHT × people ahead ÷ counters) gets none of it. See docs/queue.md.
-import { DEFAULT_POLICY, nextEligibleAt, orderQueue, pickNext, rankTicket, type QueuePolicy, type QueueTicket } from './ordering.ts';
+import { DEFAULT_POLICY, nextEligibleAt, orderQueue, rankTicket, type QueuePolicy, type QueueTicket } from './ordering.ts';
+import { simulateCalls, startTime, type Shift, type SimOfficer, type SimTicket } from './simulate.ts';
+
+export type { Shift } from './simulate.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -101,13 +105,6 @@ export interface EstimateTicket extends QueueTicket {
   serviceIds: readonly string[];
 }
 
-export interface Shift {
-  /** Epoch ms. */
-  from: number;
-  /** Epoch ms, or null: until the queue is empty (the last shift of the day serves whoever is inside). */
-  until: number | null;
-}
-
 export interface CounterOfficer {
   id: string;
   queueIds: readonly string[];
@@ -166,24 +163,41 @@ export interface WaitEstimate {
   openCounters: number;
 }
 
-interface SimOfficer {
-  queues: ReadonlySet<string>;
-  freeAt: number;
-  shifts: readonly Shift[];
-}
-
-/** The earliest time ≥ t at which the officer can start a ticket, or null when no shift is left. */
-function startTime(o: SimOfficer, t: number): number | null {
-  for (const s of o.shifts) if (s.until === null || s.until > t) return Math.max(t, s.from);
-  return null;
-}
-
 function onDutyAt(o: CounterOfficer, t: number): boolean {
   if (!o.shifts) return true;
   return o.shifts.some((s) => s.from <= t && (s.until === null || t < s.until));
 }
 
 const NEW_TICKET_ID = '\u0000new';
+
+type Prepared = EstimateTicket & SimTicket;
+
+/** Everything that may still be called, now or by the passing of time, with its expected duration. */
+function prepare(tickets: readonly EstimateTicket[], now: number, model: ServiceTimeModel, policy: QueuePolicy): Map<EstimateTicket, Prepared> {
+  const out = new Map<EstimateTicket, Prepared>();
+  for (const t of tickets) {
+    if (rankTicket(t, now, policy) === null && nextEligibleAt(t, now, policy) === null) continue;
+    out.set(t, { ...t, durationMs: expectedTicketMinutes(model, t.serviceIds) * MINUTE_MS });
+  }
+  return out;
+}
+
+/** The counters as the simulation sees them: free when their current ticket is expected to end. */
+function simOfficers(officers: readonly CounterOfficer[], now: number, model: ServiceTimeModel, opts: EstimateOptions): SimOfficer[] {
+  return officers
+    .filter((o) => o.queueIds.length > 0)
+    .map((o) => {
+      let freeAt = now;
+      if (o.serving) {
+        const expected = expectedTicketMinutes(model, o.serving.serviceIds);
+        const elapsed = (now - o.serving.startedAt) / MINUTE_MS;
+        freeAt = now + Math.max(expected - elapsed, opts.minRemainingShare * expected) * MINUTE_MS;
+      }
+      return { queues: new Set(o.queueIds), freeAt, shifts: o.shifts ?? [{ from: now, until: null }] };
+    });
+}
+
+const willServe = (officers: readonly SimOfficer[], queueId: string) => officers.some((o) => o.queues.has(queueId) && startTime(o, o.freeAt) !== null);
 
 export function estimateWait(input: EstimateInput): WaitEstimate {
   const { now, serviceTimes } = input;
@@ -211,61 +225,49 @@ export function estimateWait(input: EstimateInput): WaitEstimate {
   const aheadCount = idx >= 0 ? idx : inQueue.length;
   const base = { position: aheadCount + 1, aheadCount, openCounters };
 
-  // Everything that may still be called, now or by the passing of time.
-  const callable = (t: EstimateTicket) => rankTicket(t, now, policy) !== null || nextEligibleAt(t, now, policy) !== null;
-  if (!callable(target)) return { ...base, minutes: null, reason: 'ticket_not_waiting' };
-  const pending = tickets.filter(callable);
-  const durationMs = new Map<EstimateTicket, number>();
-  for (const t of pending) durationMs.set(t, expectedTicketMinutes(serviceTimes, t.serviceIds) * MINUTE_MS);
+  const pending = prepare(tickets, now, serviceTimes, policy);
+  const simTarget = pending.get(target);
+  if (!simTarget) return { ...base, minutes: null, reason: 'ticket_not_waiting' };
+  const officers = simOfficers(input.officers, now, serviceTimes, opts);
+  if (!willServe(officers, target.queueId)) return { ...base, minutes: null, reason: 'no_open_counters' };
 
-  const officers: SimOfficer[] = input.officers
-    .filter((o) => o.queueIds.length > 0)
-    .map((o) => {
-      let freeAt = now;
-      if (o.serving) {
-        const expected = expectedTicketMinutes(serviceTimes, o.serving.serviceIds);
-        const elapsed = (now - o.serving.startedAt) / MINUTE_MS;
-        freeAt = now + Math.max(expected - elapsed, opts.minRemainingShare * expected) * MINUTE_MS;
-      }
-      return { queues: new Set(o.queueIds), freeAt, shifts: o.shifts ?? [{ from: now, until: null }] };
-    });
-  const willServe = (o: SimOfficer) => o.queues.has(target.queueId) && startTime(o, o.freeAt) !== null;
-  if (!officers.some(willServe)) return { ...base, minutes: null, reason: 'no_open_counters' };
+  const at = simulateCalls([...pending.values()], officers, now, policy, simTarget).get(simTarget);
+  return at === undefined ? { ...base, minutes: null, reason: 'beyond_known_shifts' } : { ...base, minutes: Math.max(0, (at - now) / MINUTE_MS), reason: null };
+}
 
-  // Each step either calls a ticket or moves an idle officer's clock forward to the next time a ticket
-  // becomes callable for them (or retires them), so the loop ends; the guard is a second line of defence.
-  const maxSteps = (pending.length + 2) * (officers.length + 2) * 4;
-  for (let step = 0; step < maxSteps; step++) {
-    let who = -1;
-    let at = Infinity;
-    for (let i = 0; i < officers.length; i++) {
-      const s = startTime(officers[i]!, officers[i]!.freeAt);
-      if (s !== null && s < at) {
-        at = s;
-        who = i;
-      }
+/**
+ * The estimate for every ticket of the office at once, from one simulation: what a live board or a
+ * hundred open ticket pages need after each change, for the price of one estimate.
+ */
+export function estimateAllWaits(input: Omit<EstimateInput, 'target'>): Map<string, WaitEstimate> {
+  const { now, serviceTimes, tickets } = input;
+  const opts: EstimateOptions = { ...DEFAULT_ESTIMATE_OPTIONS, ...input.options };
+  const policy = opts.policy;
+  const pending = prepare(tickets, now, serviceTimes, policy);
+  const officers = simOfficers(input.officers, now, serviceTimes, opts);
+  const served = new Map<string, boolean>();
+  for (const q of new Set(tickets.map((t) => t.queueId))) served.set(q, willServe(officers, q));
+  const callAt = simulateCalls([...pending.values()], officers, now, policy);
+
+  const out = new Map<string, WaitEstimate>();
+  for (const queueId of served.keys()) {
+    const openCounters = input.officers.filter((o) => o.queueIds.includes(queueId) && onDutyAt(o, now)).length;
+    const inQueue = orderQueue(tickets, [queueId], now, policy);
+    const ahead = new Map(inQueue.map((t, i) => [t, i]));
+    const length = inQueue.length;
+    for (const t of tickets) {
+      if (t.queueId !== queueId) continue;
+      const aheadCount = ahead.get(t) ?? length;
+      const base = { position: aheadCount + 1, aheadCount, openCounters };
+      const sim = pending.get(t);
+      const at = sim ? callAt.get(sim) : undefined;
+      if (!sim) out.set(t.id, { ...base, minutes: null, reason: 'ticket_not_waiting' });
+      else if (!served.get(queueId)) out.set(t.id, { ...base, minutes: null, reason: 'no_open_counters' });
+      else if (at === undefined) out.set(t.id, { ...base, minutes: null, reason: 'beyond_known_shifts' });
+      else out.set(t.id, { ...base, minutes: Math.max(0, (at - now) / MINUTE_MS), reason: null });
     }
-    if (who < 0) break;
-    const o = officers[who]!;
-    const next = pickNext(pending, o.queues, at, policy);
-    if (next === target) return { ...base, minutes: Math.max(0, (at - now) / MINUTE_MS), reason: null };
-    if (next) {
-      const i = pending.indexOf(next);
-      pending[i] = pending[pending.length - 1]!;
-      pending.pop();
-      o.freeAt = at + durationMs.get(next)!;
-      continue;
-    }
-    let wake = Infinity;
-    for (const t of pending) {
-      if (!o.queues.has(t.queueId)) continue;
-      const w = nextEligibleAt(t, at, policy);
-      if (w !== null && w < wake) wake = w;
-    }
-    if (wake === Infinity) officers.splice(who, 1);
-    else o.freeAt = wake;
   }
-  return { ...base, minutes: null, reason: 'beyond_known_shifts' };
+  return out;
 }
 
 /**

@@ -48,7 +48,7 @@ export const DEFAULT_POLICY: Readonly<QueuePolicy> = Object.freeze({
 const MINUTE_MS = 60_000;
 
 /** Tier 0 is called by rank; tier 1 (booked visitors early for their time) only when tier 0 is empty. */
-interface Rank {
+export interface Rank {
   tier: 0 | 1;
   time: number;
 }
@@ -86,7 +86,8 @@ export function nextEligibleAt(t: QueueTicket, now: number, policy: QueuePolicy 
   return at > now ? at : null;
 }
 
-function compareRanked(a: QueueTicket, ra: Rank, b: QueueTicket, rb: Rank): number {
+/** The calling order: tier, then rank time, then ticket number, then id (a total order). */
+export function compareRanked(a: QueueTicket, ra: Rank, b: QueueTicket, rb: Rank): number {
   return ra.tier - rb.tier || ra.time - rb.time || a.number - b.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

@@ -23,6 +23,8 @@ const EXPECTED: Record<string, RoleName[]> = {
   'audit.read': ['admin'],
   'visits.desk.call': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
   'visits.desk.act': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
+  'visits.notes.read': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
+  'visits.day.read': ['admin', 'service_officer', 'office_manager'],
 };
 
 describe('policy', () => {
@@ -53,6 +55,12 @@ describe('policy', () => {
   it('keeps office staff to their own office at the desk', () => {
     expect(can(principal('service_officer'), 'visits.desk.call', { officeId: OTHER_OFFICE })).toBe(false);
     expect(can(principal('service_officer'), 'visits.desk.call', { officeId: OFFICE })).toBe(true);
+  });
+
+  it('shows an office\'s day to its own staff only', () => {
+    expect(can(principal('office_manager'), 'visits.day.read', { officeId: OTHER_OFFICE })).toBe(false);
+    expect(can(principal('service_officer'), 'visits.day.read', { officeId: OTHER_OFFICE })).toBe(false);
+    expect(can(principal('office_manager'), 'visits.day.read', {})).toBe(false);
   });
 
   it('keeps an office manager to their own office', () => {

@@ -50,6 +50,8 @@ export const ACTIONS = {
   'audit.read': 'rules',
   'visits.desk.call': 'rules',
   'visits.desk.act': 'rules',
+  'visits.notes.read': 'rules',
+  'visits.day.read': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -67,6 +69,11 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
       return grant.role === 'office_manager' && scope.officeId !== undefined && scope.officeId === grant.officeId;
     case 'registry.rules.read':
       return grant.role === 'office_manager' || grant.role === 'planner';
+    case 'visits.notes.read':
+      // Transfer notes belong to the receiving agency's case. Desk staff may ask (so the desk can always
+      // look), but the query returns only notes addressed to agencies the caller is an agency officer of:
+      // office-wide staff and admins, who pass here, get an empty list (modules/visits/notes.ts).
+      return ['service_officer', 'office_manager', 'agency_officer'].includes(grant.role);
     case 'visits.desk.act':
       // Acting on a ticket: the visit's office is only known once it is loaded, so the desk service
       // checks 'visits.desk.call' with that office; here any desk role passes.
@@ -76,6 +83,10 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
       // office (the visit service checks the queue's agency).
       if (grant.role === 'agency_officer') return true;
       return (grant.role === 'service_officer' || grant.role === 'office_manager') && scope.officeId !== undefined && scope.officeId === grant.officeId;
+    case 'visits.day.read':
+      // The day's figures of an office: its own staff (the manager and the service officers) only. An
+      // agency officer serves one agency's queue, not the office, so does not see the whole office's day.
+      return (grant.role === 'office_manager' || grant.role === 'service_officer') && scope.officeId !== undefined && scope.officeId === grant.officeId;
     default:
       return false;
   }

@@ -1,7 +1,7 @@
 // Staff login with local accounts: scrypt-hashed passwords and server-side sessions whose cookie
 // carries a random token (only its SHA-256 is stored).
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sessions, userRoles, users } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -17,14 +17,19 @@ export async function loadRoles(db: Db, userId: string): Promise<RoleGrant[]> {
   return rows.map((r) => ({ role: r.role, agencyId: r.agencyId, officeId: r.officeId, countyCode: r.countyCode }));
 }
 
+/** Every authenticated request asks this, so the user and their roles come back in one query. */
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
   const [row] = await db
-    .select({ userId: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled })
+    .select({
+      userId: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled,
+      roles: sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', r.role, 'agencyId', r.agency_id, 'officeId', r.office_id, 'countyCode', r.county_code))
+        from ${userRoles} r where r.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
   if (!row || row.disabled) return null;
-  return { userId: row.userId, username: row.username, displayName: row.displayName, roles: await loadRoles(db, row.userId) };
+  return { userId: row.userId, username: row.username, displayName: row.displayName, roles: row.roles };
 }
 
 // A fixed hash to compare against when the user does not exist, so response time does not reveal

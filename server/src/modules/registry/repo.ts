@@ -1,7 +1,9 @@
 // Registry reads: set-based queries that assemble agencies, services and offices with their parts.
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
+import { isoWeekday } from '../../lib/dates.ts';
 import * as t from '../../db/schema.ts';
 import type { Agency, Capability, Channel, Office, Performer, Service } from '../../../../contracts/registry.ts';
 import { compareSv } from '../../lib/text-fold.ts';
@@ -91,6 +93,7 @@ export async function loadOffices(db: Reader, ids?: string[]): Promise<Office[]>
         lat: o.lat,
         lon: o.lon,
         counters: o.counters,
+        maxRecalls: o.maxRecalls,
         videoRooms: o.videoRooms,
         capabilities: (capsBy.get(o.id) ?? []).map((x) => x.capability as Capability).sort(),
         languages: o.languages,
@@ -127,4 +130,31 @@ export async function listCounties(db: Reader) {
 export async function loadHolidays(db: Reader, from: string, to: string) {
   const rows = await db.select().from(t.holidays).where(and(gte(t.holidays.date, from), lte(t.holidays.date, to)));
   return new Map(rows.map((h) => [h.date, h]));
+}
+
+/**
+ * What the calendar needs to decide one office's hours on one date, in one query: the weekday's hours,
+ * the date's exception and holiday. For hot paths (a kiosk handing out a ticket) that must not load the
+ * whole office; null when the office does not exist.
+ */
+export async function loadOfficeDay(db: Reader, officeId: string, date: string) {
+  const rows = await queryRows<{ hours: Array<{ opens: string; closes: string }>; exception: { closed: boolean; opens: string | null; closes: string | null; note: string } | null; holiday: typeof t.holidays.$inferSelect | null }>(db, sql`
+    select
+      coalesce((select json_agg(json_build_object('opens', left(h.opens::text, 5), 'closes', left(h.closes::text, 5)))
+                from office_opening_hours h where h.office_id = o.id and h.weekday = ${isoWeekday(date)}), '[]'::json) as hours,
+      (select json_build_object('closed', e.closed, 'opens', left(e.opens::text, 5), 'closes', left(e.closes::text, 5), 'note', e.note)
+         from office_date_exceptions e where e.office_id = o.id and e.date = ${date}::date) as exception,
+      (select json_build_object('date', d.date::text, 'nameSv', d.name_sv, 'nameEn', d.name_en, 'nonWorkingDay', d.non_working_day)
+         from holidays d where d.date = ${date}::date) as holiday
+    from offices o where o.id = ${officeId}`);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    office: {
+      openingHours: row.hours.map((h) => ({ weekday: isoWeekday(date), ...h })),
+      dateExceptions: row.exception ? [{ date, ...row.exception }] : [],
+      agencyDays: [],
+    },
+    holidays: new Map(row.holiday ? [[date, row.holiday]] : []),
+  };
 }

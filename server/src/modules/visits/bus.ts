@@ -25,6 +25,13 @@ export class VisitBus {
 
   publish(event: VisitBusEvent): void {
     this.emitter.emit(`office:${event.officeId}`, event);
+    this.emitter.emit('any', event);
+  }
+
+  /** Every event of every office: for background work such as SMS notifications. */
+  subscribeAll(listener: (event: VisitBusEvent) => void): () => void {
+    this.emitter.on('any', listener);
+    return () => this.emitter.off('any', listener);
   }
 
   subscribe(officeId: string, listener: (event: VisitBusEvent) => void): () => void {

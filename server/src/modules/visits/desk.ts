@@ -2,15 +2,12 @@
 // Each is one transaction that checks the visit's state, records an event, and publishes a change.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { servicePerformers, services } from '../../db/schema.ts';
+import { offices, servicePerformers, services } from '../../db/schema.ts';
 import { officeQueues, visitEvents, visitServices, visits, type VISIT_EVENT_KINDS } from '../../db/schema-visits.ts';
 import type { FinishInput, TransferInput } from '../../../../contracts/visits.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { can, type Principal } from '../auth/policy.ts';
 import type { VisitBus } from './bus.ts';
-
-/** Recalls before the desk must mark the visitor as not showing up (a Qmatic-style default). */
-export const MAX_RECALLS = 3;
 
 type VisitRow = typeof visits.$inferSelect;
 type EventKind = (typeof VISIT_EVENT_KINDS)[number];
@@ -59,8 +56,11 @@ const set = async (tx: Tx, v: VisitRow, values: Partial<typeof visits.$inferInse
 
 export const recall = (ctx: ActionContext, id: string) =>
   act(ctx, id, ['called'], async (tx, v) => {
-    if (v.recallCount >= MAX_RECALLS) {
-      throw new AppError('conflict', `Called ${MAX_RECALLS + 1} times without showing up: mark as no-show`, { reason: 'recall_limit' });
+    // Each office sets how many recalls it allows (offices.max_recalls, 3 unless changed).
+    const [office] = await tx.select({ maxRecalls: offices.maxRecalls }).from(offices).where(eq(offices.id, v.officeId));
+    const maxRecalls = office?.maxRecalls ?? 0;
+    if (v.recallCount >= maxRecalls) {
+      throw new AppError('conflict', `The office allows ${maxRecalls} recall${maxRecalls === 1 ? '' : 's'}: mark the visitor as no-show`, { reason: 'recall_limit', details: { maxRecalls } });
     }
     await record(tx, ctx, v, 'recalled', { recallCount: v.recallCount + 1 });
     return set(tx, v, { recallCount: v.recallCount + 1, calledAt: ctx.now });

@@ -1,7 +1,7 @@
 // The queues of an office: one per agency, created on first use. Letters follow the agency so that
 // a visitor sees the same letter at every office (A = Försäkringskassan, B = Skatteverket, …).
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { agencies } from '../../db/schema.ts';
 import { officeQueues } from '../../db/schema-visits.ts';
 
@@ -9,7 +9,7 @@ const LETTER_BY_AGENCY_CODE: Record<string, string> = { FK: 'A', SKV: 'B', PM: '
 const MUNICIPALITY_LETTER = 'K';
 
 /** Returns the office's queue for an agency, creating it (race-safe) when it does not exist yet. */
-export async function ensureQueue(tx: Tx, officeId: string, agencyId: string): Promise<{ id: string; letter: string }> {
+export async function ensureQueue(tx: Db | Tx, officeId: string, agencyId: string): Promise<{ id: string; letter: string }> {
   const existing = await tx.select().from(officeQueues).where(and(eq(officeQueues.officeId, officeId), eq(officeQueues.agencyId, agencyId)));
   if (existing[0]) return existing[0];
   const [agency] = await tx.select().from(agencies).where(eq(agencies.id, agencyId));

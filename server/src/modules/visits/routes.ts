@@ -4,13 +4,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { IdParams } from '../../../../contracts/registry.ts';
-import { Call, CallNextInput, CheckInInput, FinishInput, OfficeQueue, ParkInput, TakeTicketInput, Ticket, TransferInput } from '../../../../contracts/visits.ts';
+import {
+  Call, CallNextInput, CheckInInput, DayViewQuery, FinishInput, OfficeDay, OfficeQueue, ParkInput, TakeTicketInput, Ticket, TransferInput, TransferNote,
+} from '../../../../contracts/visits.ts';
+import { stockholmDate } from '../../lib/dates.ts';
+import { officeDay } from './day-view.ts';
 import { AppError } from '../../lib/errors.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { VisitBus } from './bus.ts';
 import * as desk from './desk.ts';
-import { callNext, checkIn, currentVisit, getTicket, latestCalls, listQueues, takeTicket } from './service.ts';
+import { callNext, checkIn, currentVisit, latestCalls, listQueues, takeTicket } from './service.ts';
+import { getTicket } from './tickets.ts';
 import { openSse } from './sse.ts';
+import { TicketFeeds } from './ticket-feed.ts';
+import { requireSwedishMobile } from '../../lib/phone.ts';
+import { transferNotes } from './notes.ts';
+import { startVisitNotifier } from './notifier.ts';
 
 
 /** Once a visit has ended its ticket no longer changes. */
@@ -20,6 +29,10 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
   const bus = new VisitBus();
   const now = () => app.deps.clock?.() ?? new Date();
+  // SMS notifications ("you are next", "your turn now") follow each change at an office, off the request path.
+  const notifier = startVisitNotifier(bus, { db, sms: app.deps.sms!, log: app.log, now });
+  app.addHook('onClose', () => notifier.stop());
+  const ticketFeeds = new TicketFeeds(db, bus, now, (err) => app.log.warn({ err }, 'ticket page update failed'));
   const staff = (req: FastifyRequest) => {
     if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
     return { db, bus, principal: req.principal, now: now() };
@@ -55,6 +68,19 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     stream.send('queues', await listQueues(db, officeId, now()));
   });
 
+  app.get('/offices/:id/day', {
+    config: { action: 'visits.day.read', scope: officeFromParams },
+    schema: {
+      tags: ['visits'],
+      summary: "The office manager's view of a day: queues, counters, arrivals and calls per hour",
+      description: 'Built from the visit events of the day (docs/day-view.md). `date` defaults to today in Sweden; on another day the "now" figures (longest wait, tickets at the counters) are empty.',
+      params: IdParams, querystring: DayViewQuery, response: { 200: OfficeDay },
+    },
+  }, async (req) => {
+    const at = now();
+    return officeDay(db, req.params.id, req.query.date ?? stockholmDate(at), at);
+  });
+
   app.post('/offices/:id/tickets', {
     config: { action: 'visits.ticket.take' },
     schema: {
@@ -64,7 +90,9 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams, body: TakeTicketInput, response: { 201: Ticket },
     },
   }, async (req, reply) => {
-    const ticket = await takeTicket(db, req.params.id, req.body, now());
+    // Stored in E.164, the form SMS providers take, whichever way the visitor wrote it.
+    const input = req.body.phone === undefined ? req.body : { ...req.body, phone: requireSwedishMobile(req.body.phone) };
+    const ticket = await takeTicket(db, req.params.id, input, now());
     bus.publish({ type: 'changed', officeId: ticket.officeId, ticketId: ticket.id });
     return reply.status(201).send(ticket);
   });
@@ -95,18 +123,16 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const first = await getTicket(db, req.params.id, now());
     let unsubscribe = () => {};
     const stream = openSse(req, reply, () => unsubscribe());
-    // Any change at the office can move this ticket's position, so re-read it on every office event,
-    // send it only when it changed, and stop listening once the visit is over.
+    // Sent only when it changed, and no longer once the visit is over.
     let last = JSON.stringify(first);
-    const refresh = async () => {
-      const ticket = await getTicket(db, first.id, now());
+    stream.send('ticket', first);
+    if (FINAL_STATES.has(first.state)) return;
+    unsubscribe = ticketFeeds.subscribe(first.officeId, first.id, (ticket) => {
       const json = JSON.stringify(ticket);
       if (json !== last) stream.send('ticket', ticket);
       last = json;
       if (FINAL_STATES.has(ticket.state)) unsubscribe();
-    };
-    unsubscribe = FINAL_STATES.has(first.state) ? () => {} : bus.subscribe(first.officeId, () => void refresh());
-    stream.send('ticket', first);
+    });
   });
 
   app.post('/offices/:id/desk/call-next', {
@@ -119,22 +145,35 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => {
     const ticket = await callNext(db, bus, req.params.id, req.body, staff(req).principal, now());
-    return ticket ? ticket : reply.status(204).send(null);
+    return ticket ?? reply.status(204).send(null);
   });
 
   app.get('/offices/:id/desk/current', {
     config: { action: 'visits.desk.call', scope: officeFromParams },
     schema: { tags: ['visits'], summary: "The visit at this officer's counter now, if any", params: IdParams, response: { 200: Ticket, 204: Type.Null() } },
-  }, async (req, reply) => (await currentVisit(db, req.params.id, staff(req).principal, now())) ?? reply.status(204).send(null));
+  }, async (req, reply) => {
+    const ticket = await currentVisit(db, req.params.id, staff(req).principal, now());
+    return ticket ?? reply.status(204).send(null);
+  });
+
+  app.get('/tickets/:id/notes', {
+    config: { action: 'visits.notes.read', audit: { resourceType: 'visit_notes' } },
+    schema: {
+      tags: ['visits'],
+      summary: 'Transfer notes on a ticket addressed to your agency',
+      description: "Only notes addressed to agencies the caller is an agency officer of; everyone else, admins and office-wide staff included, gets an empty list. Every read is audit-logged.",
+      params: IdParams, response: { 200: Type.Array(TransferNote) },
+    },
+  }, async (req) => transferNotes(db, req.params.id, staff(req).principal));
 
   const action = (path: string, summary: string, run: (req: FastifyRequest) => Promise<{ id: string }>, body = Type.Object({}, { additionalProperties: false })) =>
     app.post(`/tickets/:id/${path}`, {
       config: { action: 'visits.desk.act' },
       schema: { tags: ['visits'], summary, params: IdParams, body, response: { 200: Ticket } },
-    }, async (req) => getTicket(db, (await run(req)).id, now()));
+    }, async (req) => getTicket(db, (await run(req)).id, now(), { staff: true }));
 
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
-  action('recall', `Call the visitor again (at most ${desk.MAX_RECALLS} recalls, then no-show)`, (req) => desk.recall(staff(req), idOf(req)));
+  action('recall', "Call the visitor again (up to the office's `maxRecalls`, then no-show)", (req) => desk.recall(staff(req), idOf(req)));
   action('no-show', 'The visitor did not come', (req) => desk.noShow(staff(req), idOf(req)));
   action('start', 'The visitor is at the counter: service begins', (req) => desk.startService(staff(req), idOf(req)));
   action('park', 'Set the visit aside (the visitor fetches a document, say)', (req) => desk.park(staff(req), idOf(req), (req.body as { minutes?: number }).minutes), ParkInput);

@@ -4,73 +4,30 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { officeServices, services } from '../../db/schema.ts';
-import { appointments, deskSessions, officeQueues, ticketSequences, visitEvents, visitServices, visits } from '../../db/schema-visits.ts';
+import { appointments, deskSessions, officeQueues, visitEvents, visits } from '../../db/schema-visits.ts';
 import type { CallNextInput, TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
 import type { Principal } from '../auth/policy.ts';
-import { loadHolidays, loadOffices } from '../registry/repo.ts';
+import { loadOfficeDay } from '../registry/repo.ts';
 import { officeCalendar } from '../registry/calendar.ts';
 import { ensureQueue } from './queues.ts';
-import { estimateMinutes } from './wait-estimate.ts';
-import { orderQueue, pickNext, type QueueTicket } from '../../engines/queue/ordering.ts';
+import { asQueueTicket, loadOfficeSnapshot } from './snapshot.ts';
+import { liveVisits } from './live.ts';
+import { getTicket, ticketFromSnapshot, ticketView } from './tickets.ts';
+import { pickNext } from '../../engines/queue/ordering.ts';
 import type { VisitBus } from './bus.ts';
-
-type VisitRow = typeof visits.$inferSelect;
-
-/**
- * The engine's view of a visit. A booked visitor's place is their booked time (`queued_at`) and their
- * check-in is `arrived_at`; a walk-in's place is their arrival, which a transfer keeps.
- */
-function asQueueTicket(v: VisitRow): QueueTicket {
-  const booked = v.appointmentId !== null;
-  return {
-    id: v.id, number: v.seq, queueId: v.queueId, priority: v.priority, state: v.state,
-    arrivedAt: (booked ? v.arrivedAt : v.queuedAt).getTime(),
-    bookedAt: booked ? v.queuedAt.getTime() : null,
-    checkedInAt: booked ? v.arrivedAt.getTime() : null,
-  };
-}
-
-async function waitingVisits(db: Db | Tx, officeId: string, serviceDate: string, queueIds: string[]): Promise<VisitRow[]> {
-  if (queueIds.length === 0) return [];
-  return db.select().from(visits)
-    .where(and(eq(visits.officeId, officeId), eq(visits.serviceDate, serviceDate), eq(visits.state, 'waiting'), inArray(visits.queueId, queueIds)));
-}
-
-export async function toTicket(db: Db | Tx, v: VisitRow, now: Date = new Date()): Promise<Ticket> {
-  const [svc, queue] = await Promise.all([
-    db.select({ serviceId: visitServices.serviceId }).from(visitServices).where(eq(visitServices.visitId, v.id)).orderBy(asc(visitServices.position)),
-    v.state === 'waiting' ? waitingVisits(db, v.officeId, v.serviceDate, [v.queueId]) : Promise.resolve(null),
-  ]);
-  // Position in the calling order of the ticket's own queue, as the desk will call it now.
-  const position = queue ? orderQueue(queue.map(asQueueTicket), [v.queueId], now.getTime()).findIndex((t) => t.id === v.id) : -1;
-  return {
-    id: v.id, number: v.number, officeId: v.officeId, queueId: v.queueId, state: v.state,
-    serviceIds: svc.map((s) => s.serviceId), arrivedAt: v.arrivedAt.toISOString(), priority: v.priority, language: v.language,
-    calledAt: v.calledAt?.toISOString() ?? null, counterName: v.counterName, recallCount: v.recallCount,
-    position: position >= 0 ? position : null,
-    estimateMinutes: v.state === 'waiting' ? await estimateMinutes(db, v, asQueueTicket, now) : null,
-  };
-}
-
-export async function getTicket(db: Db | Tx, id: string, now?: Date): Promise<Ticket> {
-  const [v] = await db.select().from(visits).where(eq(visits.id, id));
-  if (!v) throw notFound('Ticket', 'id');
-  return toTicket(db, v, now);
-}
 
 /** A kiosk hands out tickets only while the office is open (holidays and exceptions included). */
 async function assertOpen(db: Db, officeId: string, now: Date) {
-  const office = (await loadOffices(db, [officeId]))[0];
-  if (!office) throw notFound('Office', 'officeId');
   const today = stockholmDate(now);
-  const [day] = officeCalendar(office, await loadHolidays(db, today, today), today, 1);
+  const day = await loadOfficeDay(db, officeId, today);
+  if (!day) throw notFound('Office', 'officeId');
+  const [hours] = officeCalendar(day.office, day.holidays, today, 1);
   const time = stockholmTime(now);
-  if (!day?.intervals.some((i) => i.opens <= time && time < i.closes)) {
+  if (!hours?.intervals.some((i) => i.opens <= time && time < i.closes)) {
     throw new AppError('rule_violation', 'The office is closed now', { field: 'officeId', reason: 'office_closed' });
   }
-  return office;
 }
 
 interface NewVisit {
@@ -85,55 +42,70 @@ interface NewVisit {
   appointmentId: string | null;
 }
 
-/** Creates a visit in the queue of its first service's agency, with the next number of that letter. */
-async function createVisit(tx: Tx, n: NewVisit): Promise<VisitRow> {
-  const serviceDate = stockholmDate(n.now);
-  const offered = await tx
-    .select({ id: services.id, agencyId: services.agencyId })
+/** The queue a visit joins: its first service's agency's, after checking the office offers every service. */
+async function queueFor(db: Db | Tx, officeId: string, serviceIds: string[]) {
+  const offered = await db
+    .select({ id: services.id, agencyId: services.agencyId, queueId: officeQueues.id, letter: officeQueues.letter })
     .from(officeServices)
     .innerJoin(services, eq(services.id, officeServices.serviceId))
-    .where(and(eq(officeServices.officeId, n.officeId), inArray(officeServices.serviceId, n.serviceIds)));
-  n.serviceIds.forEach((id, i) => {
+    .leftJoin(officeQueues, and(eq(officeQueues.officeId, officeServices.officeId), eq(officeQueues.agencyId, services.agencyId)))
+    .where(and(eq(officeServices.officeId, officeId), inArray(officeServices.serviceId, serviceIds)));
+  serviceIds.forEach((id, i) => {
     if (!offered.some((s) => s.id === id)) {
       throw new AppError('validation_failed', 'This office does not offer the service', { field: `serviceIds[${i}]`, reason: 'service_not_offered' });
     }
   });
-  const first = offered.find((s) => s.id === n.serviceIds[0])!;
-  const queue = await ensureQueue(tx, n.officeId, first.agencyId);
-  // INSERT … ON CONFLICT DO UPDATE locks the counter row: concurrent kiosks queue up here and each
-  // gets the next number; the counter is in the database, so a restart continues from it.
-  const [sequence] = await tx
-    .insert(ticketSequences)
-    .values({ officeId: n.officeId, serviceDate, letter: queue.letter, lastNumber: 1 })
-    .onConflictDoUpdate({
-      target: [ticketSequences.officeId, ticketSequences.serviceDate, ticketSequences.letter],
-      set: { lastNumber: sql`${ticketSequences.lastNumber} + 1` },
-    })
-    .returning({ n: ticketSequences.lastNumber });
-  const seq = sequence!.n;
-  const [row] = await tx
-    .insert(visits)
-    .values({
-      officeId: n.officeId, serviceDate, letter: queue.letter, seq, number: `${queue.letter}${String(seq).padStart(3, '0')}`,
-      queueId: queue.id, arrivedAt: n.now, queuedAt: n.queuedAt, priority: n.priority, language: n.language, phone: n.phone,
-      appointmentId: n.appointmentId,
-    })
-    .returning();
-  await tx.insert(visitServices).values(n.serviceIds.map((serviceId, position) => ({ visitId: row!.id, position, serviceId })));
-  await tx.insert(visitEvents).values({
-    visitId: row!.id, at: n.now, kind: 'arrived', queueId: queue.id, agencyId: first.agencyId,
-    details: n.appointmentId ? { appointmentId: n.appointmentId, bookedAt: n.queuedAt.toISOString() } : {},
-  });
-  return row!;
+  const first = offered.find((s) => s.id === serviceIds[0])!;
+  const queue = first.queueId && first.letter ? { id: first.queueId, letter: first.letter } : await ensureQueue(db, officeId, first.agencyId);
+  return { ...queue, agencyId: first.agencyId };
+}
+
+/**
+ * Creates a visit with the next number of its queue's letter, its services and its arrival event, in one
+ * statement (atomic without a transaction). INSERT … ON CONFLICT DO UPDATE locks the counter row, so
+ * concurrent kiosks queue up there and each gets the next number; the counter is in the database, so a
+ * restart continues from it. A number is never reused: at worst a failed insert leaves a gap.
+ */
+async function createVisit(db: Db | Tx, n: NewVisit): Promise<{ id: string; serviceDate: string }> {
+  const serviceDate = stockholmDate(n.now);
+  const queue = await queueFor(db, n.officeId, n.serviceIds);
+  const details = n.appointmentId ? { appointmentId: n.appointmentId, bookedAt: n.queuedAt.toISOString() } : {};
+  const serviceArray = sql`array[${sql.join(n.serviceIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  const [row] = await queryRows<{ id: string }>(db, sql`
+    with seq as (
+      insert into ticket_sequences (office_id, service_date, letter, last_number)
+      values (${n.officeId}, ${serviceDate}, ${queue.letter}, 1)
+      on conflict (office_id, service_date, letter) do update set last_number = ticket_sequences.last_number + 1
+      returning last_number
+    ), v as (
+      insert into visits (office_id, service_date, letter, seq, number, queue_id, arrived_at, queued_at, priority, language, phone, appointment_id)
+      select ${n.officeId}, ${serviceDate}, ${queue.letter}, seq.last_number, ${queue.letter} || lpad(seq.last_number::text, 3, '0'), ${queue.id},
+             ${n.now.toISOString()}::timestamptz, ${n.queuedAt.toISOString()}::timestamptz, ${n.priority}, ${n.language}, ${n.phone}, ${n.appointmentId}
+      from seq
+      returning id
+    ), services as (
+      insert into visit_services (visit_id, position, service_id)
+      select v.id, u.ord - 1, u.service_id from v, unnest(${serviceArray}) with ordinality as u(service_id, ord)
+    ), arrival as (
+      insert into visit_events (visit_id, at, kind, queue_id, agency_id, details)
+      select v.id, ${n.now.toISOString()}::timestamptz, 'arrived', ${queue.id}, ${queue.agencyId}, ${JSON.stringify(details)}::jsonb from v
+    )
+    select id from v`);
+  return { id: row!.id, serviceDate };
+}
+
+/** The new ticket as the visitor sees it, with their place and wait from a fresh snapshot of the office. */
+async function newTicket(db: Db, officeId: string, visit: { id: string; serviceDate: string }, now: Date): Promise<Ticket> {
+  return ticketFromSnapshot(await loadOfficeSnapshot(db, officeId, visit.serviceDate, now), visit.id) ?? getTicket(db, visit.id, now);
 }
 
 export async function takeTicket(db: Db, officeId: string, input: TakeTicketInput, now: Date): Promise<Ticket> {
   await assertOpen(db, officeId, now);
-  const visit = await db.transaction((tx) => createVisit(tx, {
+  const visit = await createVisit(db, {
     officeId, serviceIds: input.serviceIds, now, queuedAt: now, priority: input.priority ?? false,
     language: input.language ?? 'sv', phone: input.phone ?? null, appointmentId: null,
-  }));
-  return toTicket(db, visit, now);
+  });
+  return newTicket(db, officeId, visit, now);
 }
 
 /** How early and how late a booked visitor may check in, in minutes around the booked time. */
@@ -165,7 +137,7 @@ export async function checkIn(db: Db, officeId: string, code: string, now: Date)
       language: appointment.language, phone: null, appointmentId: appointment.id,
     });
   });
-  return toTicket(db, visit, now);
+  return newTicket(db, officeId, visit, now);
 }
 
 /** Which of the office's queues this officer may serve: admins and office staff all, agency officers their agency's. */
@@ -191,41 +163,45 @@ export async function callNext(db: Db, bus: VisitBus, officeId: string, input: C
   const serviceDate = stockholmDate(now);
   const called = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`visits:${officeId}:${serviceDate}`}))`);
-    const busy = await tx.select({ number: visits.number }).from(visits)
-      .where(and(eq(visits.officeId, officeId), eq(visits.officerUserId, principal.userId), inArray(visits.state, ['called', 'serving'])));
-    if (busy[0]) {
-      throw new AppError('conflict', `Finish ${busy[0].number} before calling the next visitor`, { reason: 'officer_busy' });
+    // The office's live queue (in memory, brought up to date inside this transaction, under the lock):
+    // is this officer still busy, and who waits in the served queues.
+    const queue = await liveVisits(db, tx, officeId, serviceDate);
+    const live = queue.map((v) => v.row);
+    const busy = live.find((v) => v.officerUserId === principal.userId && v.state !== 'waiting');
+    if (busy) {
+      throw new AppError('conflict', `Finish ${busy.number} before calling the next visitor`, { reason: 'officer_busy' });
     }
     // The officer's counter and queues, so the wait estimate knows which counters are open.
     await tx.insert(deskSessions)
       .values({ officeId, officerUserId: principal.userId, counterName: input.counterName, queueIds: input.queueIds, lastSeenAt: now })
       .onConflictDoUpdate({ target: [deskSessions.officeId, deskSessions.officerUserId], set: { counterName: input.counterName, queueIds: input.queueIds, lastSeenAt: now } });
-    const waiting = await waitingVisits(tx, officeId, serviceDate, input.queueIds);
-    const pick = pickNext(waiting.map(asQueueTicket), input.queueIds, now.getTime());
-    const next = pick ? waiting.find((v) => v.id === pick.id) : undefined;
+    const next = pickNext(live.filter((v) => v.state === 'waiting').map(asQueueTicket), input.queueIds, now.getTime());
     if (!next) return null;
+    const serviceIds = queue.find((v) => v.row.id === next.id)!.serviceIds;
     const [updated] = await tx.update(visits)
       .set({ state: 'called', calledAt: now, counterName: input.counterName, officerUserId: principal.userId, updatedAt: now })
       .where(and(eq(visits.id, next.id), eq(visits.state, 'waiting')))
       .returning();
-    const [queue] = await tx.select().from(officeQueues).where(eq(officeQueues.id, next.queueId));
-    await tx.insert(visitEvents).values({ visitId: next.id, at: now, kind: 'called', officerUserId: principal.userId, counterName: input.counterName, queueId: next.queueId, agencyId: queue?.agencyId ?? null });
-    return updated!;
+    await tx.insert(visitEvents).values({
+      visitId: next.id, at: now, kind: 'called', officerUserId: principal.userId, counterName: input.counterName, queueId: next.queueId,
+      agencyId: sql`(select agency_id from office_queues where id = ${next.queueId})`,
+    });
+    return updated ? { row: updated, serviceIds } : null;
   });
   if (!called) return null;
-  bus.publish({ type: 'call', officeId, call: { ticketId: called.id, number: called.number, counterName: input.counterName, at: now.toISOString(), recall: false } });
-  bus.publish({ type: 'changed', officeId, ticketId: called.id });
-  return toTicket(db, called, now);
+  bus.publish({ type: 'call', officeId, call: { ticketId: called.row.id, number: called.row.number, counterName: input.counterName, at: now.toISOString(), recall: false } });
+  bus.publish({ type: 'changed', officeId, ticketId: called.row.id });
+  return ticketView(called.row, called.serviceIds, null, { staff: true });
 }
 
 /** The visit this officer has at their counter now (called, serving or parked), if any. */
 export async function currentVisit(db: Db, officeId: string, principal: Principal, now: Date): Promise<Ticket | null> {
-  const [v] = await db.select().from(visits)
+  const [v] = await db.select({ id: visits.id }).from(visits)
     .where(and(eq(visits.officeId, officeId), eq(visits.officerUserId, principal.userId), inArray(visits.state, ['called', 'serving', 'parked'])))
     // The visitor at the counter comes before any parked visit.
     .orderBy(sql`case when ${visits.state} = 'parked' then 1 else 0 end`, asc(visits.calledAt))
     .limit(1);
-  return v ? toTicket(db, v, now) : null;
+  return v ? getTicket(db, v.id, now, { staff: true }) : null;
 }
 
 /** The latest calls and recalls at an office today, newest first, for the display board. */

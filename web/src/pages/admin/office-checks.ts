@@ -28,6 +28,7 @@ export function checkOfficeDraft(d: OfficeDraft, t: TFunction<'admin'>, weekdayN
   checks.push(...checkNumber(F.lat, t('office.lat'), d.lat, 55, 69.1, false, t));
   checks.push(...checkNumber(F.lon, t('office.lon'), d.lon, 10.9, 24.2, false, t));
   checks.push(...checkNumber(F.counters, t('office.counters'), d.counters, 0, 100, true, t));
+  checks.push(...checkNumber(F.maxRecalls, t('office.maxRecalls'), d.maxRecalls, 0, 10, true, t));
   checks.push(...checkNumber(F.videoRooms, t('office.videoRooms'), d.videoRooms, 0, 50, true, t));
   if (otherLanguageCodes(d).some((c) => !/^[a-z]{2,3}$/.test(c))) checks.push([F.otherLanguages, t('errors.languageCode')]);
   if (d.email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(d.email.trim())) checks.push([F.email, t('errors.email')]);

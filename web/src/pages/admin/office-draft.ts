@@ -39,6 +39,7 @@ export interface OfficeDraft {
   lat: string;
   lon: string;
   counters: string;
+  maxRecalls: string;
   videoRooms: string;
   capabilities: Capability[];
   languages: string[];
@@ -73,6 +74,7 @@ export const OFFICE_FIELD = {
   lat: 'office-lat',
   lon: 'office-lon',
   counters: 'office-counters',
+  maxRecalls: 'office-max-recalls',
   videoRooms: 'office-video-rooms',
   capabilities: 'office-capabilities',
   languages: 'office-languages',
@@ -114,6 +116,7 @@ export function emptyDraft(): OfficeDraft {
     lat: '',
     lon: '',
     counters: '2',
+    maxRecalls: '3',
     videoRooms: '0',
     capabilities: [],
     languages: ['sv'],
@@ -143,6 +146,7 @@ export function draftFromOffice(o: Office): OfficeDraft {
     lat: String(o.lat),
     lon: String(o.lon),
     counters: String(o.counters),
+    maxRecalls: String(o.maxRecalls),
     videoRooms: String(o.videoRooms),
     capabilities: [...o.capabilities],
     languages: o.languages.filter((l) => common.includes(l)),
@@ -237,6 +241,7 @@ export function buildOfficeInput(d: OfficeDraft): { input: OfficeInput; fieldIds
     lat: toNumber(d.lat),
     lon: toNumber(d.lon),
     counters: toNumber(d.counters),
+    maxRecalls: toNumber(d.maxRecalls),
     videoRooms: toNumber(d.videoRooms),
     capabilities: d.capabilities,
     languages,

@@ -1,4 +1,5 @@
-// Office form section: counters, video rooms, equipment (capabilities) and the languages staff speak.
+// Office form section: counters (and how often the desk may recall a visitor), video rooms, equipment
+// (capabilities) and the languages staff speak.
 import { useTranslation } from 'react-i18next';
 import { CAPABILITIES } from '../../../../contracts/registry.ts';
 import { CheckboxGroup, TextField } from './form-fields.tsx';
@@ -30,6 +31,18 @@ export function OfficeEquipmentFields({ draft, update, errors }: SectionProps) {
           width="short"
           value={draft.videoRooms}
           onChange={(videoRooms) => update({ videoRooms })}
+          errors={errors}
+        />
+        <TextField
+          id={F.maxRecalls}
+          label={t('office.maxRecalls')}
+          hint={t('office.maxRecallsHint')}
+          type="number"
+          step="1"
+          inputMode="numeric"
+          width="short"
+          value={draft.maxRecalls}
+          onChange={(maxRecalls) => update({ maxRecalls })}
           errors={errors}
         />
       </div>

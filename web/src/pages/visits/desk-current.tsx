@@ -5,6 +5,7 @@ import type { Agency, Service } from '../../../../contracts/registry.ts';
 import type { OfficeQueue, Ticket } from '../../../../contracts/visits.ts';
 import { languageName, localName } from '../../lib/locale-format.ts';
 import { DeskFinishForm } from './desk-finish-form.tsx';
+import { DeskNotes } from './desk-notes.tsx';
 import { DeskParkForm } from './desk-park-form.tsx';
 import { DeskTransferForm } from './desk-transfer-form.tsx';
 import { useFocusHeading } from './use-focus-heading.ts';
@@ -84,6 +85,12 @@ export function DeskCurrent(props: Props) {
             <dd>{t('desk.priorityYes')}</dd>
           </>
         )}
+        {ticket.phoneMasked && (
+          <>
+            <dt>{t('desk.phone')}</dt>
+            <dd dir="ltr">{ticket.phoneMasked}</dd>
+          </>
+        )}
         {ticket.recallCount > 0 && (
           <>
             <dt>{t('desk.recalls')}</dt>
@@ -91,6 +98,7 @@ export function DeskCurrent(props: Props) {
           </>
         )}
       </dl>
+      <DeskNotes ticketId={ticket.id} />
       <div className="desk-actions">
         {ticket.state === 'called' && (
           <>

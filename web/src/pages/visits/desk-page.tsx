@@ -1,32 +1,15 @@
 // Officer's desk at /kontor/:id/disk (staff only; Swedish and English): call visitors and handle the visit.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useParams } from 'react-router';
-import type { Me } from '../../../../contracts/auth.ts';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
 import type { Agency, Office, Service } from '../../../../contracts/registry.ts';
-import { ApiError, api } from '../../lib/api.ts';
+import { ApiError } from '../../lib/api.ts';
 import { swedishTextProps } from '../../lib/locale-format.ts';
 import { useApiData } from '../../lib/use-api-data.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { mayReadDay } from './day-model.ts';
 import { DeskWorkspace } from './desk-workspace.tsx';
+import { useMe } from './use-me.ts';
 import './visits.css';
-
-type MeState = { kind: 'loading' } | { kind: 'in'; me: Me } | { kind: 'out' } | { kind: 'error' };
-
-function useMe(): MeState {
-  const [state, setState] = useState<MeState>({ kind: 'loading' });
-  useEffect(() => {
-    let current = true;
-    api.get<Me>('/auth/me').then(
-      (me) => current && setState({ kind: 'in', me }),
-      (err: unknown) => current && setState(err instanceof ApiError && err.status === 401 ? { kind: 'out' } : { kind: 'error' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-  return state;
-}
 
 export function DeskPage() {
   const { id = '' } = useParams();
@@ -62,6 +45,11 @@ export function DeskPage() {
         {t('desk.title')}
         {office.data && <span className="desk-office">{office.data.name}</span>}
       </h1>
+      {me.kind === 'in' && mayReadDay(me.me, id) && (
+        <p>
+          <Link to={`/kontor/${encodeURIComponent(id)}/dag`}>{t('day.link')}</Link>
+        </p>
+      )}
       {content}
     </div>
   );

@@ -1,0 +1,102 @@
+// The office manager's day view in a real browser: the manager is sent to log in and back, sees a
+// ticket taken at the kiosk (through the API) appear in the waiting count live, and axe-core finds
+// nothing on the page, on a desktop and on a phone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Agency, Office, OfficeSummary, Service } from '../contracts/registry.ts';
+import { launchBrowser, wcagViolations } from './support/browser.ts';
+import { startApp, type RunningApp } from './support/server.ts';
+
+// Tuesday 1 December 2026, 11:00 in Stockholm, and running on from there: the office is open for tickets.
+const OPEN_AT = Date.parse('2026-12-01T10:00:00Z');
+
+let app: RunningApp;
+let browser: Browser;
+let office: Office;
+let service: Service;
+
+async function json<T>(path: string): Promise<T> {
+  return (await (await fetch(`${app.url}/api/v1${path}`)).json()) as T;
+}
+
+beforeAll(async () => {
+  const startedAt = Date.now();
+  app = await startApp({ clock: () => new Date(OPEN_AT + (Date.now() - startedAt)) });
+  browser = await launchBrowser();
+  const offices = await json<OfficeSummary[]>('/offices?tier=servicekontor');
+  office = await json<Office>(`/offices/${offices.find((o) => o.name.includes('Växjö'))!.id}`);
+  const fk = (await json<Agency[]>('/agencies')).find((a) => a.code === 'FK')!;
+  service = (await json<Service[]>('/services')).find(
+    (s) => s.agencyId === fk.id && office.serviceIds.includes(s.id) && s.channels.includes('in_person'),
+  )!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function managerPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
+  const page = await context.newPage();
+  // Not logged in yet: the day view sends the manager to the login page and back.
+  await page.goto(`${app.url}/kontor/${office.id}/dag`);
+  await page.getByLabel('Användarnamn').fill('chef.vaxjo');
+  await page.getByLabel('Lösenord').fill('demo-password');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/dag$/);
+  await page.locator('.day-cards').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+const waitingNow = (page: Page) => page.locator('.day-cards div', { hasText: 'Väntar nu' }).locator('dd').textContent();
+
+async function takeTicket(): Promise<string> {
+  const res = await fetch(`${app.url}/api/v1/offices/${office.id}/tickets`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ serviceIds: [service.id], language: 'sv' }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { number: string }).number;
+}
+
+describe('day view', () => {
+  it('shows a new ticket in the waiting count live, and has no WCAG violations', async () => {
+    const page = await managerPage();
+    expect(await page.locator('h1').textContent()).toContain('Växjö');
+    const before = Number(await waitingNow(page));
+
+    await takeTicket();
+    // Over the event stream (throttled to one fetch per 2 s): well before the 15 s fallback poll.
+    await expect.poll(() => waitingNow(page), { timeout: 8_000 }).toBe(String(before + 1));
+    const queueRow = page.locator('.day-table tbody tr', { hasText: 'Försäkringskassan' });
+    expect(await queueRow.locator('th').textContent()).toMatch(/^A /);
+
+    expect(await wcagViolations(page), 'day view').toEqual([]);
+    await page.getByText('Visa siffrorna som tabell').click();
+    await expect.poll(() => page.locator('.day-chart-table table').isVisible()).toBe(true);
+    expect(await wcagViolations(page), 'day view with the hourly table open').toEqual([]);
+    await page.context().close();
+  });
+
+  it('works on a phone without sideways scrolling, shows another day, and is linked from the desk', async () => {
+    const page = await managerPage({ width: 375, height: 740 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await wcagViolations(page), 'day view on a phone').toEqual([]);
+
+    // Another day: the whole day's figures, without the "now" ones.
+    await page.getByLabel('Visa en annan dag').fill('2026-11-30');
+    await page.getByRole('button', { name: 'Visa dagen' }).click();
+    await page.waitForURL(/\?dag=2026-11-30$/);
+    await expect.poll(() => page.locator('.day-updated').textContent()).toContain('hela dagen');
+    expect(await page.locator('.day-cards').textContent()).not.toContain('Väntar nu');
+
+    await page.goto(`${app.url}/kontor/${office.id}/disk`);
+    await page.getByRole('link', { name: 'Dagsöversikt för kontoret' }).click();
+    await page.waitForURL(/\/dag$/);
+    await page.locator('.day-cards').waitFor();
+    await page.context().close();
+  });
+});

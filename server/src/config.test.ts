@@ -1,0 +1,23 @@
+// The SMS settings: outbox by default, 46elks only with its credentials, a sender that providers accept.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('SMS configuration', () => {
+  it('defaults to the outbox, sent as Samservice', () => {
+    expect(loadConfig({}).sms).toEqual({ provider: 'outbox', from: 'Samservice' });
+  });
+
+  it('takes 46elks with its credentials, and a configurable base URL', () => {
+    const env = { SMS_PROVIDER: '46elks', SMS_46ELKS_USER: 'u1', SMS_46ELKS_PASSWORD: 'p1' };
+    expect(loadConfig(env).sms).toEqual({ provider: '46elks', from: 'Samservice', user: 'u1', password: 'p1', url: 'https://api.46elks.com/a1' });
+    expect(loadConfig({ ...env, SMS_46ELKS_URL: 'http://127.0.0.1:9999/a1/', SMS_FROM: '+46700000000' }).sms)
+      .toMatchObject({ url: 'http://127.0.0.1:9999/a1', from: '+46700000000' });
+  });
+
+  it('stops with a clear message on a bad setting', () => {
+    expect(() => loadConfig({ SMS_PROVIDER: 'carrier-pigeon' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SMS_PROVIDER: '46elks', SMS_46ELKS_USER: 'u1' })).toThrow(/SMS_46ELKS_USER and SMS_46ELKS_PASSWORD/);
+    expect(() => loadConfig({ SMS_FROM: 'Samservice Växjö' })).toThrow(/SMS_FROM/);
+    expect(() => loadConfig({ SMS_PROVIDER: '46elks', SMS_46ELKS_USER: 'u', SMS_46ELKS_PASSWORD: 'p', SMS_46ELKS_URL: 'ftp://x' })).toThrow(/SMS_46ELKS_URL/);
+  });
+});
