@@ -9,7 +9,7 @@ import { notFound } from '../../lib/errors.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { haversineKm } from '../../lib/geo.ts';
 import { listAgencies, listCapabilities, listCounties, listMunicipalities, listServices, loadHolidays, loadOffices } from './repo.ts';
-import { officeCalendar } from './calendar.ts';
+import { officeCalendar } from '../../engines/calendar/office-calendar.ts';
 import { addDays, stockholmDate } from '../../lib/dates.ts';
 import * as registry from './service.ts';
 

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
 import type { Principal } from '../auth/policy.ts';
 import { loadOfficeDay } from '../registry/repo.ts';
-import { officeCalendar } from '../registry/calendar.ts';
+import { officeCalendar } from '../../engines/calendar/office-calendar.ts';
 import { ensureQueue } from './queues.ts';
 import { asQueueTicket, loadOfficeSnapshot } from './snapshot.ts';
 import { liveVisits } from './live.ts';

@@ -1,6 +1,6 @@
 // The office calendar on constructed cases: weekly hours, holidays, exceptions and who is present.
 import { describe, expect, it } from 'vitest';
-import { officeCalendar, type HolidayInfo } from './calendar.ts';
+import { officeCalendar, type HolidayInfo } from './office-calendar.ts';
 
 const FK = '11111111-1111-4111-8111-111111111111';
 const SKV = '22222222-2222-4222-8222-222222222222';
