@@ -24,6 +24,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL only: the connection URL, for connections outside the pool (LISTEN). */
+  url?: string;
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball, for test snapshots. */
   dump?: () => Promise<Blob | File>;
@@ -51,7 +53,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(drizzlePg(pool), { migrationsFolder });
-  return { db, kind: 'postgres', close: () => pool.end() };
+  return { db, kind: 'postgres', url, close: () => pool.end() };
 }
 
 export function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {

@@ -45,7 +45,9 @@ export function startVisitNotifier(bus: VisitBus, deps: NotifyDeps, debounceMs =
   }
 
   const unsubscribe = bus.subscribeAll((event) => {
-    if (event.type === 'call' && !event.call.recall) {
+    // Only the server where the call was made sends "your turn now": with several servers every one of
+    // them hears the call.
+    if (event.type === 'call' && !event.call.recall && event.local) {
       const work = guard('called', notifyCalled(deps, event.call.ticketId));
       calls.add(work);
       void work.finally(() => calls.delete(work));
