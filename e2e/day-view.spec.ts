@@ -3,37 +3,23 @@
 // nothing on the page, on a desktop and on a phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Agency, Office, OfficeSummary, Service } from '../contracts/registry.ts';
-import { launchBrowser, wcagViolations } from './support/browser.ts';
-import { startApp, type RunningApp } from './support/server.ts';
+import type { Office, Service } from '../contracts/registry.ts';
+import { wcagViolations } from './support/browser.ts';
+import type { RunningApp } from './support/server.ts';
+import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
 
-// Tuesday 1 December 2026, 11:00 in Stockholm, and running on from there: the office is open for tickets.
-const OPEN_AT = Date.parse('2026-12-01T10:00:00Z');
-
+let vaxjo: Vaxjo;
 let app: RunningApp;
 let browser: Browser;
 let office: Office;
 let service: Service;
 
-async function json<T>(path: string): Promise<T> {
-  return (await (await fetch(`${app.url}/api/v1${path}`)).json()) as T;
-}
-
 beforeAll(async () => {
-  const startedAt = Date.now();
-  app = await startApp({ clock: () => new Date(OPEN_AT + (Date.now() - startedAt)) });
-  browser = await launchBrowser();
-  const offices = await json<OfficeSummary[]>('/offices?tier=servicekontor');
-  office = await json<Office>(`/offices/${offices.find((o) => o.name.includes('Växjö'))!.id}`);
-  const fk = (await json<Agency[]>('/agencies')).find((a) => a.code === 'FK')!;
-  service = (await json<Service[]>('/services')).find(
-    (s) => s.agencyId === fk.id && office.serviceIds.includes(s.id) && s.channels.includes('in_person'),
-  )!;
+  vaxjo = await openVaxjo();
+  ({ app, browser, office } = vaxjo);
+  service = vaxjo.serviceOf('FK');
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(async () => vaxjo?.stop());
 
 async function managerPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'sv-SE' });

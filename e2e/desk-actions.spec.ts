@@ -4,24 +4,21 @@
 // note. axe-core checks the desk page in each of these states.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Agency, Office, OfficeSummary, Service } from '../contracts/registry.ts';
+import type { Office, Service } from '../contracts/registry.ts';
 import type { Call, Ticket } from '../contracts/visits.ts';
-import { launchBrowser, wcagViolations } from './support/browser.ts';
-import { startApp, type RunningApp } from './support/server.ts';
+import { wcagViolations } from './support/browser.ts';
+import type { RunningApp } from './support/server.ts';
+import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
 
-// Tuesday 1 December 2026, 11:00 in Stockholm, and running on from there: the office is open.
-const OPEN_AT = Date.parse('2026-12-01T10:00:00Z');
 const NOTE = 'Har flyttat till Växjö och behöver ändra sin folkbokföring.';
 
+let vaxjo: Vaxjo;
 let app: RunningApp;
 let browser: Browser;
 let office: Office;
 let fkService: Service;
 let skvService: Service;
-
-async function json<T>(path: string): Promise<T> {
-  return (await (await fetch(`${app.url}/api/v1${path}`)).json()) as T;
-}
+const json = <T,>(path: string) => vaxjo.json<T>(path);
 
 async function takeTicket(service: Service, phone?: string): Promise<Ticket> {
   const res = await fetch(`${app.url}/api/v1/offices/${office.id}/tickets`, {
@@ -51,24 +48,12 @@ const statusText = (page: Page) => page.getByRole('status').allTextContents();
 const currentTitle = (page: Page) => page.locator('#desk-current-title').textContent();
 
 beforeAll(async () => {
-  const startedAt = Date.now();
-  app = await startApp({ clock: () => new Date(OPEN_AT + (Date.now() - startedAt)) });
-  browser = await launchBrowser();
-  const offices = await json<OfficeSummary[]>('/offices?tier=servicekontor');
-  office = await json<Office>(`/offices/${offices.find((o) => o.name.includes('Växjö'))!.id}`);
-  const agencies = await json<Agency[]>('/agencies');
-  const services = await json<Service[]>('/services');
-  const offered = (code: string) => {
-    const agency = agencies.find((a) => a.code === code)!;
-    return services.find((s) => s.agencyId === agency.id && office.serviceIds.includes(s.id) && s.channels.includes('in_person'))!;
-  };
-  fkService = offered('FK');
-  skvService = offered('SKV');
+  vaxjo = await openVaxjo();
+  ({ app, browser, office } = vaxjo);
+  fkService = vaxjo.serviceOf('FK');
+  skvService = vaxjo.serviceOf('SKV');
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(async () => vaxjo?.stop());
 
 describe('desk actions', () => {
   it('recalls, parks, resumes, transfers with a note, and finishes; the receiving agency reads the note', async () => {
