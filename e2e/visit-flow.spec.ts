@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Office, Service } from '../contracts/registry.ts';
+import QRCode from 'qrcode';
 import { wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
@@ -208,5 +209,27 @@ describe('accessibility of the visit pages (axe-core, WCAG 2.1 AA)', () => {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await phone.context().close();
+  });
+
+  it('the QR poster and the board lead a phone to the kiosk page', async () => {
+    const kiosk = `${app.url}/kontor/${office.id}/kiosk`;
+    // What the page must draw: the same library, the same options, the kiosk's address.
+    const expected = await QRCode.toString(kiosk, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const poster = await newPage('sv');
+    await poster.goto(`${app.url}/kontor/${office.id}/affisch`);
+    const image = poster.getByRole('img', { name: `QR-kod till kölappen: ${kiosk}` });
+    await image.waitFor();
+    const drawn = decodeURIComponent((await image.getAttribute('src'))!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+    expect(drawn).toBe(expected);
+    // The invitation in all seven visitor languages, each marked with its language and direction.
+    expect(await poster.locator('.poster-languages li').evaluateAll((items) => items.map((li) => `${li.lang}:${li.dir}`)))
+      .toEqual(['sv:ltr', 'en:ltr', 'ar:rtl', 'fa:rtl', 'ti:ltr', 'so:ltr', 'uk:ltr']);
+    expect(await wcagViolations(poster), 'poster').toEqual([]);
+    await poster.context().close();
+
+    const board = await newPage('sv');
+    await board.goto(`${app.url}/kontor/${office.id}/skarm`);
+    await board.getByRole('img', { name: `QR-kod till kölappen: ${kiosk}` }).waitFor();
+    await board.context().close();
   });
 });

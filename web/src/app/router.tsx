@@ -14,11 +14,13 @@ const visitPages = {
   display: async () => ({ Component: (await import('../pages/visits/display-page.tsx')).DisplayPage }),
   desk: async () => ({ Component: (await import('../pages/visits/desk-page.tsx')).DeskPage }),
   day: async () => ({ Component: (await import('../pages/visits/day-page.tsx')).DayPage }),
+  poster: async () => ({ Component: (await import('../pages/visits/poster-page.tsx')).PosterPage }),
 };
 
 const router = createBrowserRouter([
   { path: 'kontor/:id/kiosk', lazy: visitPages.kiosk, ErrorBoundary: RouteErrorPage },
   { path: 'kontor/:id/skarm', lazy: visitPages.display, ErrorBoundary: RouteErrorPage },
+  { path: 'kontor/:id/affisch', lazy: visitPages.poster, ErrorBoundary: RouteErrorPage },
   { path: 'biljett/:id', lazy: visitPages.ticket, ErrorBoundary: RouteErrorPage },
   {
     path: '/',

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { BoardCalls } from './board-calls.tsx';
 import { BoardClock } from './board-clock.tsx';
 import { BoardQueues } from './board-queues.tsx';
+import { KioskQr, kioskUrl } from './kiosk-qr.tsx';
 import { Bilingual, useBoardText } from './board-text.tsx';
 import { spokenCall } from './call-list.ts';
 import { useBoardFeed } from './use-board-feed.ts';
@@ -69,6 +70,12 @@ export function DisplayPage() {
       <main id="main" className="board-main">
         <BoardCalls calls={feed.calls} />
         <BoardQueues queues={feed.queues} agencies={agencies.data ?? []} />
+        <figure className="board-qr">
+          <KioskQr officeId={id} alt={sv('poster.qrAlt', { url: kioskUrl(id) })} />
+          <figcaption>
+            <Bilingual k="poster.boardScan" />
+          </figcaption>
+        </figure>
       </main>
       <p className="visually-hidden" aria-live="assertive">
         {announcement}
