@@ -35,6 +35,11 @@ export const ACTIONS = {
   'visits.ticket.take': 'public',
   'visits.ticket.read': 'public',
   'visits.queues.read': 'public',
+  // booking: discovery and booking are open; a visitor's own booking needs its code and link token,
+  // which the booking service checks (docs/booking.md)
+  'booking.read': 'public',
+  'booking.create': 'public',
+  'booking.manage': 'public',
   // any logged-in staff member
   'auth.logout': 'staff',
   'auth.me': 'staff',
@@ -52,6 +57,12 @@ export const ACTIONS = {
   'visits.desk.act': 'rules',
   'visits.notes.read': 'rules',
   'visits.day.read': 'rules',
+  'booking.settings.read': 'rules',
+  'booking.settings.write': 'rules',
+  'booking.staff.book': 'rules',
+  'booking.office.read': 'rules',
+  'booking.office.act': 'rules',
+  'booking.video.own': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -87,10 +98,24 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
       // The day's figures of an office: its own staff (the manager and the service officers) only. An
       // agency officer serves one agency's queue, not the office, so does not see the whole office's day.
       return (grant.role === 'office_manager' || grant.role === 'service_officer') && scope.officeId !== undefined && scope.officeId === grant.officeId;
+    case 'booking.settings.write':
+      // Walk-in share, buffers, horizon and officer numbers are the office manager's to set.
+      return grant.role === 'office_manager' && sameOffice(grant, scope);
+    case 'booking.settings.read':
+    case 'booking.staff.book':
+    case 'booking.office.read':
+    case 'booking.office.act':
+      // The office's own staff: book on a visitor's behalf, see the day's bookings, mark arrivals.
+      return (grant.role === 'office_manager' || grant.role === 'service_officer') && sameOffice(grant, scope);
+    case 'booking.video.own':
+      // An agency officer's own video meetings (the query is by the caller's user id).
+      return grant.role === 'agency_officer';
     default:
       return false;
   }
 }
+
+const sameOffice = (grant: RoleGrant, scope: ResourceScope) => scope.officeId !== undefined && scope.officeId === grant.officeId;
 
 export function can(principal: Principal | null, action: Action, scope: ResourceScope = {}): boolean {
   const kind = ACTIONS[action];
@@ -98,4 +123,17 @@ export function can(principal: Principal | null, action: Action, scope: Resource
   if (!principal) return false;
   if (kind === 'staff') return true;
   return principal.roles.some((g) => grantAllows(g, action, scope));
+}
+
+/**
+ * Whether an officer may serve an agency's queue at an office: admins, the office's managers, its
+ * generalist service officers (a grant without an agency) and, for one agency only, service officers whose
+ * grant names that agency (their competence) and that agency's own officers.
+ */
+export function mayServeQueue(principal: Principal, officeId: string, queueAgencyId: string): boolean {
+  return principal.roles.some((g) =>
+    g.role === 'admin' ||
+    (g.role === 'office_manager' && g.officeId === officeId) ||
+    (g.role === 'service_officer' && g.officeId === officeId && (g.agencyId === null || g.agencyId === queueAgencyId)) ||
+    (g.role === 'agency_officer' && g.agencyId === queueAgencyId));
 }

@@ -75,6 +75,27 @@ describeWithApp('desk actions', (ctx) => {
     expect(again.json()).toMatchObject({ code: 'conflict', details: { reason: 'wrong_state' } });
   });
 
+  it("limits a service officer with competences to those agencies' queues", async () => {
+    const admin = await ctx.login('admin');
+    const fk = agencies.find((a) => a.code === 'FK')!.id;
+    const created = await ctx.app.inject({
+      method: 'POST', url: '/api/v1/users', headers: { cookie: admin },
+      payload: { username: 'fk.kunnig.vaxjo', displayName: 'Kunnig i FK', password: 'long-enough-password', roles: [{ role: 'service_officer', agencyId: fk, officeId: office.id, countyCode: null }] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const officer = await ctx.login('fk.kunnig.vaxjo', 'long-enough-password');
+    const [fkTicket, skvTicket] = [await take([serviceOf('FK').id]), await take([serviceOf('SKV').id])];
+    const call = (queueIds: string[]) => ctx.app.inject({
+      method: 'POST', url: `/api/v1/offices/${office.id}/desk/call-next`, headers: { cookie: officer }, payload: { counterName: 'Lucka 5', queueIds },
+    });
+    const refused = await call([fkTicket.queueId, skvTicket.queueId]);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'forbidden', field: 'queueIds[1]', details: { reason: 'not_your_queue' } });
+    const served = await call([fkTicket.queueId]);
+    expect(served.statusCode, served.body).toBe(200);
+    expect((served.json() as Ticket).queueId).toBe(fkTicket.queueId);
+  });
+
   it('streams calls to the display board as they happen', async () => {
     const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     const controller = new AbortController();

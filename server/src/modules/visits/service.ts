@@ -8,7 +8,7 @@ import { appointments, deskSessions, officeQueues, visitEvents, visits } from '.
 import type { CallNextInput, TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
-import type { Principal } from '../auth/policy.ts';
+import { mayServeQueue, type Principal } from '../auth/policy.ts';
 import { loadOfficeDay } from '../registry/repo.ts';
 import { officeCalendar } from '../../engines/calendar/office-calendar.ts';
 import { ensureQueue } from './queues.ts';
@@ -140,15 +140,15 @@ export async function checkIn(db: Db, officeId: string, code: string, now: Date)
   return newTicket(db, officeId, visit, now);
 }
 
-/** Which of the office's queues this officer may serve: admins and office staff all, agency officers their agency's. */
+/** Which of the office's queues this officer may serve: by their agency, or their competences (policy.ts). */
 async function servableQueues(db: Db, officeId: string, principal: Principal, queueIds: string[]) {
   const queues = await db.select().from(officeQueues).where(and(eq(officeQueues.officeId, officeId), inArray(officeQueues.id, queueIds)));
   queueIds.forEach((id, i) => {
     const q = queues.find((x) => x.id === id);
     if (!q) throw new AppError('validation_failed', 'No such queue at this office', { field: `queueIds[${i}]`, reason: 'unknown_queue' });
-    const officeWide = principal.roles.some((g) => g.role === 'admin' || (['service_officer', 'office_manager'].includes(g.role) && g.officeId === officeId));
-    const ownAgency = principal.roles.some((g) => g.role === 'agency_officer' && g.agencyId === q.agencyId);
-    if (!officeWide && !ownAgency) throw new AppError('forbidden', 'You may not serve this queue', { field: `queueIds[${i}]` });
+    if (!mayServeQueue(principal, officeId, q.agencyId)) {
+      throw new AppError('forbidden', 'You may not serve this queue', { field: `queueIds[${i}]`, reason: 'not_your_queue' });
+    }
   });
   return queues;
 }

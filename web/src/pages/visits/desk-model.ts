@@ -5,12 +5,17 @@ import type { OfficeQueue } from '../../../../contracts/visits.ts';
 import { ApiError } from '../../lib/api.ts';
 import { apiReason } from './api-reason.ts';
 
-/** Mirrors the server: admins and the office's own staff serve every queue, agency officers their agency's. */
+/**
+ * Mirrors the server (policy.ts mayServeQueue): admins, the office's managers and generalist service
+ * officers serve every queue; a service officer whose grant names an agency (a competence) and agency
+ * officers serve that agency's.
+ */
 export function mayServe(me: Me, officeId: string, queue: OfficeQueue): boolean {
   return me.roles.some(
     (g) =>
       g.role === 'admin' ||
-      ((g.role === 'service_officer' || g.role === 'office_manager') && g.officeId === officeId) ||
+      (g.role === 'office_manager' && g.officeId === officeId) ||
+      (g.role === 'service_officer' && g.officeId === officeId && (g.agencyId === null || g.agencyId === queue.agencyId)) ||
       (g.role === 'agency_officer' && g.agencyId === queue.agencyId),
   );
 }
