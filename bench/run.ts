@@ -3,6 +3,7 @@ import { printReport, writeReport, type BenchReport } from './harness.ts';
 
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchReport> }>> = {
   search: () => import('./search/search-bench.ts'),
+  slots: () => import('./slots/slots-bench.ts'),
   visits: () => import('./visits/visits-bench.ts'),
 };
 

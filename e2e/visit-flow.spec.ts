@@ -222,7 +222,7 @@ describe('accessibility of the visit pages (axe-core, WCAG 2.1 AA)', () => {
     const drawn = decodeURIComponent((await image.getAttribute('src'))!.replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
     expect(drawn).toBe(expected);
     // The invitation in all seven visitor languages, each marked with its language and direction.
-    expect(await poster.locator('.poster-languages li').evaluateAll((items) => items.map((li) => `${li.lang}:${li.dir}`)))
+    expect(await poster.locator('.poster-languages li').evaluateAll((items) => items.map((li) => `${li.getAttribute("lang")}:${li.getAttribute("dir")}`)))
       .toEqual(['sv:ltr', 'en:ltr', 'ar:rtl', 'fa:rtl', 'ti:ltr', 'so:ltr', 'uk:ltr']);
     expect(await wcagViolations(poster), 'poster').toEqual([]);
     await poster.context().close();

@@ -15,9 +15,13 @@ export interface BookingRules {
   minNoticeMin: number;
   /** No booking starts more than this many days after today (Stockholm date). */
   horizonDays: number;
-  /** Start times fall on this grid from the opening of each interval (e.g. 15 → 09:00, 09:15, …). */
+  /**
+   * Start times fall on this wall-clock grid from the opening of each interval (e.g. 15 → 09:00, 09:15, …).
+   * The service itself must end by closing; the buffers need not fit in the opening hours.
+   */
   stepMin: number;
-  /** Share (0–1) of the service's staffed capacity kept for the walk-in queue. */
+  /** Share (0–1) of the service's staffed capacity kept for the walk-in queue: pools shared with walk-ins
+   *  offer floor(units × (1 − walkInShare)) units to bookings. */
   walkInShare: number;
 }
 
@@ -26,6 +30,7 @@ export interface BookingRules {
  * mobile team) of which a booking needs one at a time. A booking needs one unit from each pool it names.
  */
 export interface Pool {
+  /** Unique within a query; holds name their pool by it. */
   key: string;
   /** Units per Stockholm date; a date not listed has none. Walk-in shares are applied by the engine. */
   unitsByDate: Readonly<Record<string, number>>;
@@ -65,7 +70,8 @@ export interface Slot {
   /** Epoch ms of the start; the end is start + durationMin. */
   start: number;
   end: number;
-  /** Units still free for this slot: the smallest over the pools it needs. */
+  /** Units still free for this slot: the smallest over the pools it needs of bookable units minus the most
+   *  holds in progress at one moment during [start − bufferBefore, end + bufferAfter). Always ≥ 1. */
   free: number;
 }
 

@@ -1,0 +1,67 @@
+// The `slots` bench (issue 4, point 7): the slot engine against the straightforward baseline, on the same
+// in-memory data in the same run, with every result compared. Timings are single-threaded, in-process
+// (server-side engine time; no HTTP or database).
+import { percentile, type BenchReport, type BenchRow } from '../harness.ts';
+import { buildOfficeMonth, timeOfficeMonth } from './office-month.ts';
+import { buildNational, timeNational } from './national.ts';
+
+const OFFICE_ROUNDS = { engine: 30, baseline: 3 };
+const NATIONAL = { places: 200, engineRounds: 5, baselineQueries: 60 };
+const GOAL_P95_MS = { office_month: 20, national_first_free: 100 };
+
+/** engine/baseline, with how many times faster that is. */
+const ratio = (engine: number, baseline: number) => `${(engine / baseline).toPrecision(2)} (${(baseline / engine).toFixed(0)}x faster)`;
+const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function timingRows(rows: BenchRow[], c: string, method: string, xs: number[]) {
+  rows.push({ case: c, method, metric: 'p50_ms', value: percentile(xs, 50), unit: 'ms' });
+  rows.push({ case: c, method, metric: 'p95_ms', value: percentile(xs, 95), unit: 'ms' });
+}
+
+export async function run(): Promise<BenchReport> {
+  const rows: BenchRow[] = [];
+  const notes: string[] = [];
+  const summary: string[][] = [];
+  const summarise = (c: keyof typeof GOAL_P95_MS, engine: number[], baseline: number[], identical: boolean) => {
+    const e95 = percentile(engine, 95);
+    const b95 = percentile(baseline, 95);
+    summary.push([
+      c, fmt(percentile(engine, 50)), fmt(e95), fmt(percentile(baseline, 50)), fmt(b95),
+      `${ratio(percentile(engine, 50), percentile(baseline, 50))} / ${ratio(e95, b95)}`,
+      `< ${GOAL_P95_MS[c]} ms: ${e95 < GOAL_P95_MS[c] ? 'met' : 'NOT met'}`, identical ? 'yes' : 'NO',
+    ]);
+  };
+
+  const month = buildOfficeMonth();
+  const m = timeOfficeMonth(month, OFFICE_ROUNDS.engine, OFFICE_ROUNDS.baseline);
+  timingRows(rows, 'office_month', 'engine', m.engine);
+  timingRows(rows, 'office_month', 'baseline', m.baseline);
+  rows.push({ case: 'office_month', method: 'engine', metric: 'results_identical', value: m.identical ? 1 : 0, unit: 'bool' });
+  rows.push({ case: 'office_month', method: 'engine', metric: 'all_services_p50_ms', value: percentile(m.sweepMs, 50), unit: 'ms' });
+  rows.push({ case: 'office_month', method: 'engine', metric: 'all_services_p95_ms', value: percentile(m.sweepMs, 95), unit: 'ms' });
+  summarise('office_month', m.engine, m.baseline, m.identical);
+  notes.push(
+    `office_month: Servicekontor Stockholm City (demo network) over ${month.bookingDays} days from 2026-03-23 (spring clock change, Easter, 1 May, Ascension, klämdag, one closed day), real holidays; 20 services; ${month.placed} bookings as ${month.holds} holds (one per booking and pool needed); ${m.slots} free slots in all`,
+    `office_month: p50/p95 of one computeSlots call (one service, 60 days): engine ${m.engine.length} calls (${OFFICE_ROUNDS.engine} rounds of 20 services), baseline ${m.baseline.length} (${OFFICE_ROUNDS.baseline} rounds); all_services_* = the 20 services one after another; results_identical compares every service's 60 days with the baseline's`,
+  );
+
+  const national = buildNational(NATIONAL.places);
+  const n = timeNational(national, NATIONAL.engineRounds, NATIONAL.baselineQueries);
+  timingRows(rows, 'national_first_free', 'engine', n.engine);
+  timingRows(rows, 'national_first_free', 'baseline', n.baseline);
+  rows.push({ case: 'national_first_free', method: 'engine', metric: 'results_identical', value: n.identical ? 1 : 0, unit: 'bool' });
+  summarise('national_first_free', n.engine, n.baseline, n.identical);
+  notes.push(
+    `national_first_free: ${national.offices.length} of the ${national.network} demo offices offer the service (Föräldrapenning, 20 min); ${national.holds} holds, near days full; ${national.places.length} municipal seats as places, ${n.meanOffices.toFixed(1)} offices within 100 km on average`,
+    `national_first_free: p50/p95 of one query (distance filter + firstFreeAcross): engine ${n.engine.length} queries (${NATIONAL.engineRounds} rounds of ${national.places.length}); baseline (every nearby office's whole 60 days, then the earliest) on the first ${n.baseline.length}, where results_identical compares the engine's answer; ${n.found} of them found a slot, median ${n.medianDaysAhead.toFixed(1)} days ahead`,
+  );
+
+  const header = ['case', 'engine p50', 'engine p95', 'baseline p50', 'baseline p95', 'engine/baseline p50 / p95', 'goal (engine p95)', 'identical'];
+  const widths = header.map((h, i) => Math.max(h.length, ...summary.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log('\nslots: milliseconds per call');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of summary) console.log(line(r));
+  return { rows, notes };
+}
