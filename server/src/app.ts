@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createSmsSender, type SmsSender } from './adapters/sms/index.ts';
+import { createEmailSender, type EmailSender } from './adapters/email/index.ts';
+import { createVideoRooms, type VideoRooms } from './adapters/video/index.ts';
 import { AppError } from './lib/errors.ts';
 import { installAccessHooks } from './http/access.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -21,6 +23,7 @@ import { hsdsRoutes } from './modules/hsds/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
+import { bookingRoutes } from './modules/booking/routes.ts';
 import './http/route-config.ts';
 
 export interface AppDeps {
@@ -31,6 +34,10 @@ export interface AppDeps {
   clock?: () => Date;
   /** Where text messages go; built from config.sms when not given (tests pass their own). */
   sms?: SmsSender;
+  /** Where emails go; built from config.email when not given. */
+  email?: EmailSender;
+  /** Join links for video meetings; built from config.video when not given. */
+  video?: VideoRooms;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -49,7 +56,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorate('deps', { ...deps, sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log) });
+  app.decorate('deps', {
+    ...deps,
+    sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log),
+    email: deps.email ?? createEmailSender(deps.config.email, deps.database.db, app.log),
+    video: deps.video ?? createVideoRooms(deps.config.video),
+  });
   await app.register(cookie);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -95,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(hsdsRoutes);
     await api.register(auditRoutes);
     await api.register(visitRoutes);
+    await api.register(bookingRoutes);
   }, { prefix: '/api/v1' });
 
   // The web app: static files plus the SPA fallback for client-side routes.

@@ -16,7 +16,18 @@ export interface Config {
   /** For demos and benchmarks: the app's clock starts at this instant and runs on from there. */
   clockStart: Date | null;
   sms: SmsConfig;
+  email: EmailConfig;
+  video: { urlTemplate: string };
+  /** Public base URL of the web app, for links in confirmations (manage link). */
+  publicUrl: string;
+  /** Whether this process sends booking reminders (the day before); off in tests. */
+  remindersEnabled: boolean;
 }
+
+/** Where emails go: the local outbox table (default), or an SMTP server when SMTP_URL is set. */
+export type EmailConfig =
+  | { provider: 'outbox'; from: string }
+  | { provider: 'smtp'; from: string; url: string };
 
 /** Where text messages go: the local outbox table (default), or 46elks in production. */
 export type SmsConfig =
@@ -69,6 +80,31 @@ function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
   return { provider, from, user, password, url: url.replace(/\/+$/, '') };
 }
 
+function emailConfig(env: NodeJS.ProcessEnv): EmailConfig {
+  const from = env.EMAIL_FROM?.trim() || 'Samservice <noreply@samservice.example>';
+  if (!/^([^<>@\s]+@[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+>)$/.test(from)) {
+    throw new ConfigError(`EMAIL_FROM must be an address, optionally with a name: Samservice <noreply@example.se>; got "${from}"`);
+  }
+  const url = env.SMTP_URL?.trim();
+  if (!url) return { provider: 'outbox', from };
+  if (!/^smtps?:\/\/[^\s]+$/.test(url)) throw new ConfigError('SMTP_URL must start with smtp:// or smtps://');
+  return { provider: 'smtp', from, url };
+}
+
+function videoTemplate(env: NodeJS.ProcessEnv): string {
+  const template = env.VIDEO_URL_TEMPLATE?.trim() || 'https://meet.jit.si/samservice-{room}';
+  if (!/^https:\/\/[^\s]+$/.test(template) || !template.includes('{room}')) {
+    throw new ConfigError(`VIDEO_URL_TEMPLATE must be an https URL containing {room}, got "${template}"`);
+  }
+  return template;
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string {
+  const url = env.PUBLIC_URL?.trim() || 'http://localhost:3000';
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`PUBLIC_URL must be an http(s) URL, got "${url}"`);
+  return url.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -90,5 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(env.WEB_DIST ?? 'web/dist'),
     clockStart: clockStart(env.CLOCK_START),
     sms: smsConfig(env),
+    email: emailConfig(env),
+    video: { urlTemplate: videoTemplate(env) },
+    publicUrl: publicUrl(env),
+    remindersEnabled: bool(env, 'BOOKING_REMINDERS', true),
   };
 }

@@ -2,8 +2,8 @@
 // counter, and the append-only event log every report is built from. Integrity lives here: ticket
 // numbers are unique per office and day, and states and event kinds are checked.
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { agencies, offices, services, users } from './schema.ts';
+import { type AnyPgColumn, bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { agencies, mobileVisits, offices, services, users } from './schema.ts';
 
 /** One queue per agency at an office; its letter prefixes the ticket numbers (A012). */
 export const officeQueues = pgTable('office_queues', {
@@ -110,22 +110,74 @@ export const visitEvents = pgTable('visit_events', {
 ]);
 
 /**
- * Booked appointments, as far as the visit flow needs them: a booked visitor checks in at the kiosk with
- * the code. The booking system (issue 4) creates and manages these rows.
+ * Booked appointments (issue 4, docs/booking.md). The visit flow checks a booked visitor in with the
+ * code; the booking module creates and manages the rows. Capacity is not checked here but in
+ * booking_holds, whose exclusion constraint makes a double booking impossible.
  */
 export const appointments = pgTable('appointments', {
   id: uuid('id').primaryKey().defaultRandom(),
   officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
   serviceId: uuid('service_id').notNull().references(() => services.id),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+  endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
   code: text('code').notNull().unique(),
+  /**
+   * The random token in the visitor's manage link (with the code it opens the booking). Kept as is, not
+   * hashed: reminders repeat the link, and it unlocks only this row, whose data sits beside it anyway.
+   */
+  manageToken: text('manage_token'),
+  channel: text('channel', { enum: ['in_person', 'video'] }).notNull().default('in_person'),
+  mobileVisitId: uuid('mobile_visit_id').references(() => mobileVisits.id, { onDelete: 'cascade' }),
   visitorName: text('visitor_name').notNull(),
+  email: text('email'),
+  /** E.164. */
+  phone: text('phone'),
+  /** 12 digits (lib/personnummer.ts); API responses show it masked only. */
+  personnummer: text('personnummer'),
+  interpreterLanguage: text('interpreter_language'),
   language: text('language').notNull().default('sv'),
   status: text('status', { enum: ['booked', 'checked_in', 'cancelled', 'no_show'] }).notNull().default('booked'),
+  /** The staff member who booked on the visitor's behalf; null when the visitor booked. */
+  createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  /** Video meetings: the office's video room (1..videoRooms), the agency officer and the join link. */
+  videoRoom: integer('video_room'),
+  officerUserId: uuid('officer_user_id').references(() => users.id),
+  joinUrl: text('join_url'),
+  /** Set by the UPDATE that claims the reminder, so two servers never both send it. */
+  reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 }, (t) => [
   index('appointments_office_start').on(t.officeId, t.startsAt),
+  index('appointments_officer_start').on(t.officerUserId, t.startsAt),
+  index('appointments_mobile_visit').on(t.mobileVisitId),
+  index('appointments_reminder_due').on(t.startsAt).where(sql`${t.reminderSentAt} is null and ${t.status} = 'booked'`),
   check('appointments_status', sql`${t.status} in ('booked', 'checked_in', 'cancelled', 'no_show')`),
   check('appointments_code_format', sql`${t.code} ~ '^[A-Z0-9]{6,10}$'`),
+  check('appointments_channel', sql`${t.channel} in ('in_person', 'video')`),
+  check('appointments_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+  check('appointments_video_has_room', sql`${t.channel} <> 'video' or (${t.videoRoom} is not null and ${t.officerUserId} is not null)`),
+  check('appointments_cancelled_at', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+]);
+
+/** A PostgreSQL tstzrange, written and read as its text form ('[2026-12-03 09:00:00+00,2026-12-03 09:30:00+00)'). */
+const tstzrange = customType<{ data: string; driverData: string }>({ dataType: () => 'tstzrange' });
+
+/**
+ * The units of capacity a booking holds: one row per pool it needs (an agency's officers at the office,
+ * the counters, a video room, one agency officer, a mobile team), each on one unit number 1..capacity,
+ * during the booked time plus buffers. `EXCLUDE USING gist (pool_key WITH =, unit WITH =, during WITH &&)`
+ * (migration 0005) rejects two overlapping holds on one unit, so no interleaving of requests can put more
+ * bookings in a pool than it has units. Cancelling deletes the rows.
+ */
+export const bookingHolds = pgTable('booking_holds', {
+  appointmentId: uuid('appointment_id').notNull().references(() => appointments.id, { onDelete: 'cascade' }),
+  poolKey: text('pool_key').notNull(),
+  unit: integer('unit').notNull(),
+  during: tstzrange('during').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.appointmentId, t.poolKey] }),
+  check('booking_holds_unit', sql`${t.unit} >= 1`),
 ]);
 
 /**

@@ -261,3 +261,79 @@ export const smsOutbox = pgTable('sms_outbox', {
   recipient: text('recipient').notNull(),
   text: text('text').notNull(),
 }, (t) => [index('sms_outbox_recipient_idx').on(t.recipient, t.createdAt)]);
+
+/** Emails of the local email adapter (`EMAIL_PROVIDER=outbox`, the default), like sms_outbox. */
+export const emailOutbox = pgTable('email_outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sender: text('sender').notNull(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+}, (t) => [index('email_outbox_recipient_idx').on(t.recipient, t.createdAt)]);
+
+// ---------- booking (issue 4; docs/booking.md) ----------
+/**
+ * How many officers of an agency are at the office on a weekday, for the booking pools. Kept apart from
+ * office_agency_days (which says whether the agency is there at all, and is rewritten on every office
+ * edit): a missing row means one officer.
+ */
+export const officeStaffing = pgTable('office_staffing', {
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  agencyId: uuid('agency_id').notNull().references(() => agencies.id, { onDelete: 'cascade' }),
+  weekday: integer('weekday').notNull(),
+  officers: integer('officers').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.officeId, t.agencyId, t.weekday] }),
+  check('office_staffing_weekday', sql`${t.weekday} between 1 and 7`),
+  check('office_staffing_officers', sql`${t.officers} between 0 and 50`),
+]);
+
+/** Booking rules of a service at an office, set by the office manager; a missing row means the defaults (modules/booking/settings.ts). */
+export const bookingSettings = pgTable('booking_settings', {
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+  bookable: boolean('bookable').notNull(),
+  walkInShare: doublePrecision('walk_in_share').notNull(),
+  bufferBeforeMin: integer('buffer_before_min').notNull(),
+  bufferAfterMin: integer('buffer_after_min').notNull(),
+  minNoticeMin: integer('min_notice_min').notNull(),
+  horizonDays: integer('horizon_days').notNull(),
+  stepMin: integer('step_min').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.officeId, t.serviceId] }),
+  check('booking_settings_walk_in_share', sql`${t.walkInShare} between 0 and 1`),
+  check('booking_settings_buffers', sql`${t.bufferBeforeMin} between 0 and 120 and ${t.bufferAfterMin} between 0 and 120`),
+  check('booking_settings_notice', sql`${t.minNoticeMin} between 0 and 20160`),
+  check('booking_settings_horizon', sql`${t.horizonDays} between 1 and 365`),
+  check('booking_settings_step', sql`${t.stepMin} between 5 and 120`),
+]);
+
+/** A mobile team based at a hub office, touring mobile stops. */
+export const mobileTeams = pgTable('mobile_teams', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  hubOfficeId: uuid('hub_office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+});
+
+/** A team's dated visit at a stop: its hours, how many of the team serve (capacity) and the services it brings. */
+export const mobileVisits = pgTable('mobile_visits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  teamId: uuid('team_id').notNull().references(() => mobileTeams.id, { onDelete: 'cascade' }),
+  stopOfficeId: uuid('stop_office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  date: date('date', { mode: 'string' }).notNull(),
+  opens: time('opens').notNull(),
+  closes: time('closes').notNull(),
+  capacity: integer('capacity').notNull(),
+}, (t) => [
+  uniqueIndex('mobile_visits_stop_date').on(t.stopOfficeId, t.date),
+  index('mobile_visits_team_date').on(t.teamId, t.date),
+  check('mobile_visits_hours', sql`${t.closes} > ${t.opens}`),
+  check('mobile_visits_capacity', sql`${t.capacity} between 1 and 20`),
+]);
+
+export const mobileVisitServices = pgTable('mobile_visit_services', {
+  visitId: uuid('visit_id').notNull().references(() => mobileVisits.id, { onDelete: 'cascade' }),
+  serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.visitId, t.serviceId] })]);

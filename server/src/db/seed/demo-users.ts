@@ -35,6 +35,10 @@ export const DEMO_LOGINS: DemoLogin[] = [
   login('fk.vaxjo', 'Demo Handläggare Försäkringskassan', 'agency_officer', 'handläggare, Försäkringskassan (agency_officer)', { agencyCode: 'FK' }),
   // A second agency, so a transfer from Försäkringskassan has someone at Skatteverket to read its note.
   login('skv.vaxjo', 'Demo Handläggare Skatteverket', 'agency_officer', 'handläggare, Skatteverket (agency_officer)', { agencyCode: 'SKV' }),
+  // Officers who take video meetings from the offices' video rooms (booking, seed 003): with fk.vaxjo and
+  // skv.vaxjo, two for Försäkringskassan and one for Pensionsmyndigheten.
+  login('fk.video', 'Demo Videohandläggare Försäkringskassan', 'agency_officer', 'videohandläggare, Försäkringskassan (agency_officer)', { agencyCode: 'FK' }),
+  login('pm.video', 'Demo Videohandläggare Pensionsmyndigheten', 'agency_officer', 'videohandläggare, Pensionsmyndigheten (agency_officer)', { agencyCode: 'PM' }),
   login('samordnare.vaxjo', 'Demo Samordnare Mötesplats Växjö', 'coordinator', 'samordnare, Mötesplats Växjö (coordinator)', { officeName: VAXJO }),
   login('planerare', 'Demo Planerare (hela landet)', 'planner', 'planerare, hela landet (planner)'),
   login('planerare.kronoberg', 'Demo Planerare Kronoberg', 'planner', 'planerare, Kronobergs län (planner)', { countyCode: '07' }),

@@ -5,6 +5,7 @@ import { counties } from '../schema.ts';
 import { reindexGeography, reindexRegistry } from '../../modules/search/repo.ts';
 import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoUsers } from './demo-users.ts';
+import { seedDemoBooking } from './demo-booking.ts';
 import { loadReferenceData } from './reference-data.ts';
 
 /** Arbitrary constant key for the advisory lock that serialises seeding. */
@@ -26,6 +27,7 @@ export async function seedAll(db: Db, opts: SeedOptions = {}): Promise<void> {
     if (opts.demo === false) return;
     await seedDemoNetwork(tx);
     await seedDemoUsers(tx);
+    await seedDemoBooking(tx);
     await reindexRegistry(tx);
   });
 }

@@ -25,6 +25,12 @@ const EXPECTED: Record<string, RoleName[]> = {
   'visits.desk.act': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
   'visits.notes.read': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
   'visits.day.read': ['admin', 'service_officer', 'office_manager'],
+  'booking.settings.read': ['admin', 'service_officer', 'office_manager'],
+  'booking.settings.write': ['admin', 'office_manager'],
+  'booking.staff.book': ['admin', 'service_officer', 'office_manager'],
+  'booking.office.read': ['admin', 'service_officer', 'office_manager'],
+  'booking.office.act': ['admin', 'service_officer', 'office_manager'],
+  'booking.video.own': ['admin', 'agency_officer'],
 };
 
 describe('policy', () => {
@@ -61,6 +67,14 @@ describe('policy', () => {
     expect(can(principal('office_manager'), 'visits.day.read', { officeId: OTHER_OFFICE })).toBe(false);
     expect(can(principal('service_officer'), 'visits.day.read', { officeId: OTHER_OFFICE })).toBe(false);
     expect(can(principal('office_manager'), 'visits.day.read', {})).toBe(false);
+  });
+
+  it('keeps booking staff to their own office', () => {
+    for (const action of ['booking.settings.read', 'booking.settings.write', 'booking.staff.book', 'booking.office.read', 'booking.office.act'] as const) {
+      expect(can(principal('office_manager'), action, { officeId: OTHER_OFFICE })).toBe(false);
+      expect(can(principal('service_officer'), action, { officeId: OTHER_OFFICE })).toBe(false);
+      expect(can(principal('office_manager'), action, {})).toBe(false);
+    }
   });
 
   it('keeps an office manager to their own office', () => {

@@ -102,7 +102,7 @@ describeWithApp('check-in of booked visitors', (ctx) => {
     const office = (await ctx.app.inject({ method: 'GET', url: `/api/v1/offices/${offices.find((o) => o.name.includes('Växjö'))!.id}` })).json() as Office;
     const serviceId = office.serviceIds[0]!;
     const book = async (code: string, startsAt: string) =>
-      ctx.db.insert(appointments).values({ officeId: office.id, serviceId, startsAt: new Date(startsAt), code, visitorName: 'Test Testsson' });
+      ctx.db.insert(appointments).values({ officeId: office.id, serviceId, startsAt: new Date(startsAt), endsAt: new Date(Date.parse(startsAt) + 20 * 60_000), code, visitorName: 'Test Testsson' });
     // ctx.now is 11:00 Swedish time (10:00Z).
     await book('EARLY1', '2026-12-01T10:45:00Z');
     await book('ONTIME1', '2026-12-01T10:10:00Z');

@@ -1,0 +1,158 @@
+// Booking API (issue 4; docs/booking.md): public discovery and booking, the visitor's own booking by code
+// and manage token, and the staff side. Thin: validation by schema, access by `config.action`, the rest
+// in service.ts, discovery.ts, settings.ts and staff.ts.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { IdParams } from '../../../../contracts/registry.ts';
+import {
+  ArrivedResponse, BookableService, Booking, BookingSettings, BookingSettingsInput, CodeParams, CreateBookingInput, CreatedBooking,
+  FirstFreeQuery, FirstFreeResponse, ManageQuery, MobileVisit, MobileVisitParams, MobileVisitsQuery, MobileVisitVisitors, OfficeBookingsDay,
+  OfficeBookingsQuery, OfficeCodeParams, RescheduleInput, ServiceParams, SlotsQuery, SlotsResponse, StaffBooking, StaffBookingInput,
+  StaffingInput, StaffingRow, VideoMeeting, VideoMeetingsQuery,
+} from '../../../../contracts/booking.ts';
+import { officeFromParams } from '../../http/route-config.ts';
+import { AppError } from '../../lib/errors.ts';
+import { bookableServices, firstFreeNear } from './discovery.ts';
+import { icsFor, startReminders } from './notify.ts';
+import { bookingByToken, cancelBooking, createBooking, listSlots, rescheduleBooking, type BookingDeps } from './service.ts';
+import { listSettings, listStaffing, saveSettings, saveStaffing } from './settings.ts';
+import { markArrived, markNoShowView, mobileVisitsOf, mobileVisitVisitors, officeBookingsDay, videoMeetingsOf } from './staff.ts';
+import { bookingView } from './view.ts';
+import { managePath } from './codes.ts';
+
+const codeAudit = { resourceType: 'booking', resourceId: (req: FastifyRequest) => (req.params as { code?: string }).code?.toUpperCase() };
+
+export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.deps.database;
+  const now = () => app.deps.clock?.() ?? new Date();
+  const deps: BookingDeps = {
+    db, sms: app.deps.sms!, email: app.deps.email!, video: app.deps.video!, publicUrl: app.deps.config.publicUrl, log: app.log, now,
+  };
+  if (app.deps.config.remindersEnabled) {
+    const reminders = startReminders(deps);
+    app.addHook('onClose', () => reminders.stop());
+  }
+  const principalOf = (req: FastifyRequest) => {
+    if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
+    return req.principal;
+  };
+
+  // ---------- public ----------
+  app.get('/offices/:id/bookable-services', {
+    config: { action: 'booking.read' },
+    schema: { tags: ['booking'], summary: 'Services that can be booked at the office, with their channels', params: IdParams, response: { 200: Type.Array(BookableService) } },
+  }, async (req) => bookableServices(db, req.params.id, now()));
+
+  app.get('/offices/:id/services/:serviceId/slots', {
+    config: { action: 'booking.read' },
+    schema: {
+      tags: ['booking'], summary: 'Free start times per day (every day listed; empty when nothing is free)',
+      description: 'Up to 93 days per request. `channel` defaults to in person where the service is given in person, else video.',
+      params: ServiceParams, querystring: SlotsQuery, response: { 200: SlotsResponse },
+    },
+  }, async (req) => listSlots(db, req.params.id, req.params.serviceId, req.query, now()));
+
+  app.get('/offices/:id/mobile-visits', {
+    config: { action: 'booking.read' },
+    schema: {
+      tags: ['booking'], summary: "A mobile stop's dated team visits (or, for a hub office, its teams' visits)",
+      params: IdParams, querystring: MobileVisitsQuery, response: { 200: Type.Array(MobileVisit) },
+    },
+  }, async (req) => mobileVisitsOf(db, req.params.id, req.query, now()));
+
+  app.get('/services/:id/first-free', {
+    config: { action: 'booking.read' },
+    schema: {
+      tags: ['booking'], summary: 'The first free time for a service near a place, across offices and mobile stops within the radius',
+      description: 'Earliest first; at the same time, nearest first.', params: IdParams, querystring: FirstFreeQuery, response: { 200: FirstFreeResponse },
+    },
+  }, async (req) => firstFreeNear(db, req.params.id, req.query, now()));
+
+  app.post('/bookings', {
+    config: { action: 'booking.create' },
+    schema: {
+      tags: ['booking'], summary: 'Book a time',
+      description: 'Capacity is taken in the database (docs/booking.md); when the time was just taken the answer is 409 `slot_taken` with `details.nextFree`.',
+      body: CreateBookingInput, response: { 201: CreatedBooking },
+    },
+  }, async (req, reply) => reply.status(201).send(await createBooking(deps, req.body)));
+
+  app.get('/bookings/:code', {
+    config: { action: 'booking.manage', audit: codeAudit },
+    schema: { tags: ['booking'], summary: "The visitor's booking (code and the link's token; personal data masked)", params: CodeParams, querystring: ManageQuery, response: { 200: Booking } },
+  }, async (req) => bookingView(await bookingByToken(db, req.params.code, req.query.token)));
+
+  app.post('/bookings/:code/reschedule', {
+    config: { action: 'booking.manage', audit: codeAudit },
+    schema: { tags: ['booking'], summary: 'Move the booking to another free time (same place and service)', params: CodeParams, querystring: ManageQuery, body: RescheduleInput, response: { 200: Booking } },
+  }, async (req) => rescheduleBooking(deps, await bookingByToken(db, req.params.code, req.query.token), req.body));
+
+  app.post('/bookings/:code/cancel', {
+    config: { action: 'booking.manage', audit: codeAudit },
+    schema: { tags: ['booking'], summary: 'Cancel the booking', params: CodeParams, querystring: ManageQuery, response: { 200: Booking } },
+  }, async (req) => cancelBooking(deps, await bookingByToken(db, req.params.code, req.query.token)));
+
+  app.get('/bookings/:code/calendar.ics', {
+    config: { action: 'booking.manage' },
+    schema: { tags: ['booking'], summary: 'The booking as an iCalendar file', params: CodeParams, querystring: ManageQuery },
+  }, async (req, reply) => {
+    const row = await bookingByToken(db, req.params.code, req.query.token);
+    const url = `${app.deps.config.publicUrl}${managePath(row.a.code, req.query.token)}`;
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="bokning-${row.a.code}.ics"`)
+      .send(icsFor(row, url, now()));
+  });
+
+  // ---------- staff ----------
+  app.get('/offices/:id/booking-settings', {
+    config: { action: 'booking.settings.read', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: "Booking settings of every service the office offers (defaults where none are set)", params: IdParams, response: { 200: Type.Array(BookingSettings) } },
+  }, async (req) => listSettings(db, req.params.id));
+
+  app.put('/offices/:id/booking-settings/:serviceId', {
+    config: { action: 'booking.settings.write', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: 'Set the booking settings of a service at the office', params: ServiceParams, body: BookingSettingsInput, response: { 200: BookingSettings } },
+  }, async (req) => saveSettings(db, req.params.id, req.params.serviceId, req.body));
+
+  app.get('/offices/:id/staffing', {
+    config: { action: 'booking.settings.read', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: 'Officers per agency and weekday at the office (sizes the booking pools)', params: IdParams, response: { 200: Type.Array(StaffingRow) } },
+  }, async (req) => listStaffing(db, req.params.id));
+
+  app.put('/offices/:id/staffing', {
+    config: { action: 'booking.settings.write', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: 'Set officer numbers (only for days the agency is at the office)', params: IdParams, body: StaffingInput, response: { 200: Type.Array(StaffingRow) } },
+  }, async (req) => saveStaffing(db, req.params.id, req.body));
+
+  app.post('/offices/:id/bookings', {
+    config: { action: 'booking.staff.book', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: "Book on a visitor's behalf at this office", params: IdParams, body: StaffBookingInput, response: { 201: CreatedBooking } },
+  }, async (req, reply) => reply.status(201).send(await createBooking(deps, { ...req.body, officeId: req.params.id }, principalOf(req).userId)));
+
+  app.get('/offices/:id/bookings', {
+    config: { action: 'booking.office.read', scope: officeFromParams, audit: { resourceType: 'office_bookings' } },
+    schema: { tags: ['booking'], summary: "The day's bookings with the counter, room or officer each holds", params: IdParams, querystring: OfficeBookingsQuery, response: { 200: OfficeBookingsDay } },
+  }, async (req) => officeBookingsDay(db, req.params.id, req.query.date, now()));
+
+  app.post('/offices/:id/bookings/:code/arrived', {
+    config: { action: 'booking.office.act', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: 'The booked visitor has arrived: in person they join the queue (check-in)', params: OfficeCodeParams, response: { 200: ArrivedResponse } },
+  }, async (req) => markArrived(db, req.params.id, req.params.code, now()));
+
+  app.post('/offices/:id/bookings/:code/no-show', {
+    config: { action: 'booking.office.act', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: 'The booked visitor did not come', params: OfficeCodeParams, response: { 200: StaffBooking } },
+  }, async (req) => markNoShowView(db, req.params.id, req.params.code));
+
+  app.get('/offices/:id/mobile-visits/:visitId/visitors', {
+    config: { action: 'booking.office.read', scope: officeFromParams, audit: { resourceType: 'mobile_visit_bookings', resourceId: (req) => (req.params as { visitId?: string }).visitId } },
+    schema: { tags: ['booking'], summary: "The visitors booked at a mobile team's visit (for the stop's hub office)", params: MobileVisitParams, response: { 200: MobileVisitVisitors } },
+  }, async (req) => mobileVisitVisitors(db, req.params.id, req.params.visitId));
+
+  app.get('/me/video-meetings', {
+    config: { action: 'booking.video.own', audit: { resourceType: 'video_meetings', resourceId: (req) => req.principal?.userId } },
+    schema: { tags: ['booking'], summary: "The agency officer's own video meetings with join links", querystring: VideoMeetingsQuery, response: { 200: Type.Array(VideoMeeting) } },
+  }, async (req) => videoMeetingsOf(db, principalOf(req).userId, req.query, now()));
+};
