@@ -23,6 +23,7 @@ import { hsdsRoutes } from './modules/hsds/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
+import { createVisitBus, type VisitBus } from './modules/visits/bus.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import './http/route-config.ts';
 
@@ -38,6 +39,8 @@ export interface AppDeps {
   email?: EmailSender;
   /** Join links for video meetings; built from config.video when not given. */
   video?: VideoRooms;
+  /** Live visit-flow events (calls, changed tickets), shared by the visit and booking routes; built here. */
+  visitBus?: VisitBus;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -61,7 +64,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log),
     email: deps.email ?? createEmailSender(deps.config.email, deps.database.db, app.log),
     video: deps.video ?? createVideoRooms(deps.config.video),
+    visitBus: deps.visitBus ?? createVisitBus(deps.database, app.log),
   });
+  await app.deps.visitBus!.start((err) => app.log.warn({ err }, 'visit events: bad message'));
+  app.addHook('onClose', () => app.deps.visitBus!.stop());
   await app.register(cookie);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

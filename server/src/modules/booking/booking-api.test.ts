@@ -156,16 +156,21 @@ describeWithApp('booking API', (ctx) => {
 
     const saved = ctx.now;
     ctx.now = new Date(Date.parse(slot.start) - 5 * 60_000);
+    // Boards, desks and ticket pages follow the office's visit events: the arrival must be one of them.
+    const changed: string[] = [];
+    const stopListening = ctx.app.deps.visitBus!.subscribe(VAXJO, (e) => e.type === 'changed' && changed.push(e.ticketId));
     try {
       const arrived = await inject('POST', `/offices/${VAXJO}/bookings/${code}/arrived`, undefined, officer);
       expect(arrived.statusCode, arrived.body).toBe(200);
       const body = arrived.json() as ArrivedResponse;
+      await expect.poll(() => changed).toContain(body.ticket!.id);
       expect(body.booking.status).toBe('checked_in');
       expect(body.ticket).toMatchObject({ state: 'waiting', serviceIds: [BOSTADSBIDRAG] });
       const ticket = (await inject('GET', `/tickets/${body.ticket!.id}`)).json();
       expect(ticket.state).toBe('waiting');
       expect((await inject('POST', `/offices/${VAXJO}/bookings/${code}/no-show`, undefined, officer)).json()).toMatchObject({ details: { reason: 'already_checked_in' } });
     } finally {
+      stopListening();
       ctx.now = saved;
     }
   });

@@ -139,7 +139,12 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/offices/:id/bookings/:code/arrived', {
     config: { action: 'booking.office.act', scope: officeFromParams },
     schema: { tags: ['booking'], summary: 'The booked visitor has arrived: in person they join the queue (check-in)', params: OfficeCodeParams, response: { 200: ArrivedResponse } },
-  }, async (req) => markArrived(db, req.params.id, req.params.code, now()));
+  }, async (req) => {
+    const arrived = await markArrived(db, req.params.id, req.params.code, now());
+    // The visitor is in the queue now: the board, the desk and open ticket pages should see it.
+    if (arrived.ticket) app.deps.visitBus!.publish({ type: 'changed', officeId: arrived.ticket.officeId, ticketId: arrived.ticket.id });
+    return arrived;
+  });
 
   app.post('/offices/:id/bookings/:code/no-show', {
     config: { action: 'booking.office.act', scope: officeFromParams },

@@ -4,7 +4,9 @@
 // connected to server A sees a call made at a desk on server B.
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { BusTransport } from '../../db/notify.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../../db/client.ts';
+import { pgNotifyTransport, type BusTransport } from '../../db/notify.ts';
 
 export interface CallEvent {
   ticketId: string;
@@ -80,4 +82,10 @@ export class VisitBus {
     this.emitter.on(key, listener);
     return () => this.emitter.off(key, listener);
   }
+}
+
+/** In process on PGlite (one server); across servers through LISTEN/NOTIFY on PostgreSQL. */
+export function createVisitBus(database: Database, log: FastifyBaseLogger): VisitBus {
+  if (database.kind !== 'postgres' || !database.url) return new VisitBus();
+  return new VisitBus(pgNotifyTransport(database.url, 'samservice_visits', (err) => log.warn({ err }, 'visit events: listening connection lost')));
 }

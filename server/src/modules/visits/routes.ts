@@ -11,8 +11,6 @@ import { stockholmDate } from '../../lib/dates.ts';
 import { officeDay } from './day-view.ts';
 import { AppError } from '../../lib/errors.ts';
 import { officeFromParams } from '../../http/route-config.ts';
-import { VisitBus } from './bus.ts';
-import { pgNotifyTransport } from '../../db/notify.ts';
 import * as desk from './desk.ts';
 import { callNext, checkIn, currentVisit, latestCalls, listQueues, takeTicket } from './service.ts';
 import { getTicket } from './tickets.ts';
@@ -28,13 +26,8 @@ const FINAL_STATES = new Set(['done', 'no_show', 'cancelled']);
 
 export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
-  const { database } = app.deps;
-  // Across app servers on one PostgreSQL database, live events go through LISTEN/NOTIFY.
-  const bus = new VisitBus(database.kind === 'postgres' && database.url
-    ? pgNotifyTransport(database.url, 'samservice_visits', (err) => app.log.warn({ err }, 'visit events: listening connection lost'))
-    : null);
-  await bus.start((err) => app.log.warn({ err }, 'visit events: bad message'));
-  app.addHook('onClose', () => bus.stop());
+  // Started and stopped by the app (app.ts); the booking routes publish on it too.
+  const bus = app.deps.visitBus!;
   const now = () => app.deps.clock?.() ?? new Date();
   // SMS notifications ("you are next", "your turn now") follow each change at an office, off the request path.
   const notifier = startVisitNotifier(bus, { db, sms: app.deps.sms!, log: app.log, now });
