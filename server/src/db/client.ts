@@ -66,3 +66,15 @@ export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * Independent queries at once on the pool; inside a transaction, which is one connection, one after
+ * another (node-postgres would queue them anyway, and warns that it will stop doing so).
+ */
+export async function together<T extends unknown[]>(reader: Db | Tx, ...jobs: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  const inTransaction = typeof (reader as { rollback?: unknown }).rollback === 'function';
+  if (!inTransaction) return (await Promise.all(jobs.map((job) => job()))) as T;
+  const results: unknown[] = [];
+  for (const job of jobs) results.push(await job());
+  return results as T;
+}

@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../../db/client.ts';
-import { queryRows } from '../../db/client.ts';
+import { queryRows, together } from '../../db/client.ts';
 import { isoWeekday } from '../../lib/dates.ts';
 import * as t from '../../db/schema.ts';
 import type { Agency, Capability, Channel, Office, Performer, Service } from '../../../../contracts/registry.ts';
@@ -23,10 +23,10 @@ export async function listServices(db: Reader, filter: { agencyId?: string; ids?
   const rows = await db.select().from(t.services).where(where);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [caps, performers] = await Promise.all([
-    db.select().from(t.serviceCapabilities).where(inArray(t.serviceCapabilities.serviceId, ids)),
-    db.select().from(t.servicePerformers).where(inArray(t.servicePerformers.serviceId, ids)),
-  ]);
+  const [caps, performers] = await together(db,
+    () => db.select().from(t.serviceCapabilities).where(inArray(t.serviceCapabilities.serviceId, ids)),
+    () => db.select().from(t.servicePerformers).where(inArray(t.servicePerformers.serviceId, ids)),
+  );
   return rows
     .map((s) => ({
       id: s.id,
@@ -52,19 +52,19 @@ export async function listCapabilities(db: Reader) {
 /** Every office, fully assembled (about 120 rows: cheap enough to load whole). */
 export async function loadOffices(db: Reader, ids?: string[]): Promise<Office[]> {
   const only = (col: PgColumn) => (ids ? inArray(col, ids) : undefined);
-  const [rows, caps, hours, exceptions, agencyDays, services] = await Promise.all([
-    db
+  const [rows, caps, hours, exceptions, agencyDays, services] = await together(db,
+    () => db
       .select({ o: t.offices, m: t.municipalities, c: t.counties })
       .from(t.offices)
       .innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.offices.kommunkod))
       .innerJoin(t.counties, eq(t.counties.code, t.municipalities.countyCode))
       .where(only(t.offices.id)),
-    db.select().from(t.officeCapabilities).where(only(t.officeCapabilities.officeId)),
-    db.select().from(t.officeOpeningHours).where(only(t.officeOpeningHours.officeId)),
-    db.select().from(t.officeDateExceptions).where(only(t.officeDateExceptions.officeId)),
-    db.select().from(t.officeAgencyDays).where(only(t.officeAgencyDays.officeId)),
-    db.select().from(t.officeServices).where(only(t.officeServices.officeId)),
-  ]);
+    () => db.select().from(t.officeCapabilities).where(only(t.officeCapabilities.officeId)),
+    () => db.select().from(t.officeOpeningHours).where(only(t.officeOpeningHours.officeId)),
+    () => db.select().from(t.officeDateExceptions).where(only(t.officeDateExceptions.officeId)),
+    () => db.select().from(t.officeAgencyDays).where(only(t.officeAgencyDays.officeId)),
+    () => db.select().from(t.officeServices).where(only(t.officeServices.officeId)),
+  );
   const group = <R extends { officeId: string }>(list: R[]) => {
     const map = new Map<string, R[]>();
     for (const r of list) map.set(r.officeId, [...(map.get(r.officeId) ?? []), r]);

@@ -2,6 +2,7 @@
 // The search index is refreshed in the same transaction so search never shows a stale registry.
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { together } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import type { AgencyInput, OfficeInput, RuleViolation, ServiceInput } from '../../../../contracts/registry.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -100,7 +101,7 @@ export async function deleteService(db: Db, id: string) {
 
 // ---------- offices ----------
 async function ruleInputs(tx: Db | Tx) {
-  const [services, agencies] = await Promise.all([listServices(tx), listAgencies(tx)]);
+  const [services, agencies] = await together(tx, () => listServices(tx), () => listAgencies(tx));
   const byId = new Map<string, ServiceRequirement>(services.map((s) => [s.id, s]));
   const stateAgencies = new Set(agencies.filter((a) => a.kind === 'state_agency').map((a) => a.id));
   return { byId, stateAgencies };
@@ -108,7 +109,7 @@ async function ruleInputs(tx: Db | Tx) {
 
 /** Every broken rule across the network, for the rules report. */
 export async function networkViolations(db: Db | Tx): Promise<RuleViolation[]> {
-  const [{ byId, stateAgencies }, offices] = await Promise.all([ruleInputs(db), loadOffices(db)]);
+  const [{ byId, stateAgencies }, offices] = await together(db, () => ruleInputs(db), () => loadOffices(db));
   return offices.flatMap((o) => checkOfficeRules(o.id, o, byId, stateAgencies));
 }
 
