@@ -17,7 +17,21 @@ const visitPages = {
   poster: async () => ({ Component: (await import('../pages/visits/poster-page.tsx')).PosterPage }),
 };
 
+// Booking (issue 4): the visitor's pages have their own frame with the seven visitor languages; the staff
+// pages sit inside the site frame.
+const bookingPages = {
+  book: async () => ({ Component: (await import('../pages/booking/booking-page.tsx')).BookingPage }),
+  manage: async () => ({ Component: (await import('../pages/booking/manage-page.tsx')).ManagePage }),
+  officeBookings: async () => ({ Component: (await import('../pages/booking-staff/bookings-page.tsx')).BookingsPage }),
+  settings: async () => ({ Component: (await import('../pages/booking-staff/settings-page.tsx')).BookingSettingsPage }),
+  mobileVisitors: async () => ({ Component: (await import('../pages/booking-staff/mobile-visitors-page.tsx')).MobileVisitorsPage }),
+  videoMeetings: async () => ({ Component: (await import('../pages/booking-staff/video-meetings-page.tsx')).VideoMeetingsPage }),
+};
+
 const router = createBrowserRouter([
+  { path: 'boka', lazy: bookingPages.book, ErrorBoundary: RouteErrorPage },
+  { path: 'kontor/:id/boka', lazy: bookingPages.book, ErrorBoundary: RouteErrorPage },
+  { path: 'bokning/:code', lazy: bookingPages.manage, ErrorBoundary: RouteErrorPage },
   { path: 'kontor/:id/kiosk', lazy: visitPages.kiosk, ErrorBoundary: RouteErrorPage },
   { path: 'kontor/:id/skarm', lazy: visitPages.display, ErrorBoundary: RouteErrorPage },
   { path: 'kontor/:id/affisch', lazy: visitPages.poster, ErrorBoundary: RouteErrorPage },
@@ -34,6 +48,10 @@ const router = createBrowserRouter([
           { path: 'kontor/:id', Component: OfficePage },
           { path: 'kontor/:id/disk', lazy: visitPages.desk },
           { path: 'kontor/:id/dag', lazy: visitPages.day },
+          { path: 'kontor/:id/bokningar', lazy: bookingPages.officeBookings },
+          { path: 'kontor/:id/bokningsinstallningar', lazy: bookingPages.settings },
+          { path: 'kontor/:id/mobilbesok/:visitId', lazy: bookingPages.mobileVisitors },
+          { path: 'mina-videomoten', lazy: bookingPages.videoMeetings },
           {
             path: 'logga-in',
             lazy: async () => ({ Component: (await import('../pages/admin/login-page.tsx')).LoginPage }),

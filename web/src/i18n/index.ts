@@ -1,6 +1,8 @@
 // i18next set-up. Swedish is the default; English is complete; Arabic covers the public pages and is
 // right to left. Each namespace is one JSON file per language: common, public (visitor pages), admin,
-// visits (kiosk, ticket, display board; also Dari/Persian, Tigrinya, Somali and Ukrainian).
+// visits (kiosk, ticket, display board) and booking (the visitor's booking pages), both also in
+// Dari/Persian, Tigrinya, Somali and Ukrainian; bookingStaff (staff booking pages, Swedish and English).
+// The booking texts in ar, fa, ti, so and uk are drafts awaiting a native speaker's review (their `_review` key).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -30,7 +32,7 @@ export function isSiteLanguage(code: string): code is LanguageCode {
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [path, content] of Object.entries(files)) {
-  const m = /\.\/locales\/([a-z]+)\/([a-z-]+)\.json$/.exec(path);
+  const m = /\.\/locales\/([a-z]+)\/([A-Za-z-]+)\.json$/.exec(path);
   if (!m) continue;
   const [, lang, ns] = m as unknown as [string, string, string];
   (resources[lang] ??= {})[ns] = content;
@@ -45,7 +47,7 @@ void i18n.use(initReactI18next).init({
   lng: initial,
   fallbackLng: 'sv',
   defaultNS: 'common',
-  ns: ['common', 'public', 'admin', 'visits'],
+  ns: ['common', 'public', 'admin', 'visits', 'booking', 'bookingStaff'],
   interpolation: { escapeValue: false },
 });
 

@@ -100,6 +100,13 @@ export function OfficePage() {
         )}
         {o.isMotesplats && <p>{t('office.motesplatsNote')}</p>}
         {o.isDemo && <p className="demo-note">{t('office.demoNote')}</p>}
+        {(o.tier === 'servicekontor' || o.tier === 'servicecenter' || o.tier === 'mobile_stop') && (
+          <p>
+            <Link className="button" to={`/kontor/${encodeURIComponent(o.id)}/boka`}>
+              {t('office.bookLink')}
+            </Link>
+          </p>
+        )}
       </header>
 
       <div className="office-top">

@@ -144,7 +144,8 @@ export function DayPage() {
         {day && <span className="desk-office">{formatIsoDate(day.date, staffLanguage(i18n.language))}</span>}
       </h1>
       <nav className="day-links" aria-label={t('day.linksLabel')}>
-        <Link to={`/kontor/${encodeURIComponent(id)}/disk`}>{t('day.toDesk')}</Link>
+        <Link to={`/kontor/${encodeURIComponent(id)}/disk`}>{t('day.toDesk')}</Link>{' '}
+        <Link to={`/kontor/${encodeURIComponent(id)}/bokningar`}>{t('bookingStaff:link')}</Link>
         {date && <Link to={pathname}>{t('day.today')}</Link>}
       </nav>
       {day && <DateForm key={day.date} value={day.date} onShow={(d) => setParams({ dag: d })} />}

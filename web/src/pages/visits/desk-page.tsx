@@ -47,7 +47,8 @@ export function DeskPage() {
       </h1>
       {me.kind === 'in' && mayReadDay(me.me, id) && (
         <p>
-          <Link to={`/kontor/${encodeURIComponent(id)}/dag`}>{t('day.link')}</Link>
+          <Link to={`/kontor/${encodeURIComponent(id)}/dag`}>{t('day.link')}</Link>{' '}
+          <Link to={`/kontor/${encodeURIComponent(id)}/bokningar`}>{t('bookingStaff:link')}</Link>
         </p>
       )}
       {content}

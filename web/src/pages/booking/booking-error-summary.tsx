@@ -1,0 +1,33 @@
+// GOV.UK-style error summary of the booking pages, in the visitor's language: announced, focused, and each
+// error links to its input. Shares the admin forms' FormErrors shape and focus helper.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { focusTarget } from '../admin/error-summary.tsx';
+import type { FormErrors } from '../admin/form-errors.ts';
+
+export function BookingErrorSummary({ errors }: { errors: FormErrors }) {
+  const { t } = useTranslation('booking');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.list.length) ref.current?.focus();
+  }, [errors]);
+  if (!errors.list.length) return null;
+  return (
+    <div className="booking-error-summary" role="alert" aria-labelledby="booking-errors-title" tabIndex={-1} ref={ref}>
+      <h2 id="booking-errors-title">{t('errors.title')}</h2>
+      <ul>
+        {errors.list.map((e, i) => (
+          <li key={i}>
+            {e.targetId ? (
+              <a href={`#${e.targetId}`} onClick={(ev) => focusTarget(ev, e.targetId ?? '')}>
+                {e.message}
+              </a>
+            ) : (
+              e.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
