@@ -68,6 +68,8 @@ export const SlotsResponse = Type.Object({
   serviceId: Id,
   channel: BookingChannel,
   durationMin: Type.Integer(),
+  /** Today's date in Sweden by the server's clock: the earliest date worth asking for, whatever the device's clock says. */
+  today: IsoDate,
   /** Every date from `from` to `to`, in order. */
   days: Type.Array(SlotDayView),
 });

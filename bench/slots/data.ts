@@ -46,9 +46,11 @@ export interface BookableService { rules: BookingRules; pools: Pool[] }
 
 /**
  * Places `count` bookings of the given services on the place's grid in [from, to], each taking one unit
- * of every pool of its service for its time with buffers, never more units than bookable. `pickDay`
- * chooses a day index (near days busier). Returns the holds (one per booking and pool) and how many
- * bookings found room.
+ * of every pool of its service for its time with buffers, as the booking transaction does: the first
+ * unit of 1..bookable free for the whole time, and no booking where some pool has none. Bookings come
+ * in random order, so the units fragment as they do in the database. `pickDay` chooses a day index (near
+ * days busier). Returns the holds (one per booking and pool, each with its unit) and how many bookings
+ * found room.
  */
 export function placeBookings(opts: {
   rand: () => number;
@@ -65,11 +67,11 @@ export function placeBookings(opts: {
   const intervals = openIntervals(place, dates);
   const t0 = utcMidnight(opts.from) - 3 * 60 * MIN;
   const minutes = (dates.length + 1) * 24 * 60;
-  // Minutes in use per pool key, from t0.
-  const used = new Map<string, Uint8Array>();
+  // Units in use per pool key and minute from t0, as a bit mask (bit u − 1 for unit u).
+  const used = new Map<string, Uint32Array>();
   const usage = (key: string) => {
     let u = used.get(key);
-    if (!u) used.set(key, (u = new Uint8Array(minutes)));
+    if (!u) used.set(key, (u = new Uint32Array(minutes)));
     return u;
   };
   const total = weights.reduce((a, b) => a + b, 0);
@@ -77,6 +79,14 @@ export function placeBookings(opts: {
     let r = rand() * total;
     for (let i = 0; i < services.length; i++) if ((r -= weights[i]!) < 0) return services[i]!;
     return services[services.length - 1]!;
+  };
+  /** The first unit of 1..units free in every minute of [a, b), or 0. */
+  const firstFreeUnit = (mask: Uint32Array, units: number, a: number, b: number) => {
+    if (units > 32) throw new Error('placeBookings tracks at most 32 units a pool');
+    let busy = 0;
+    for (let m = a; m < b; m++) busy |= mask[m]!;
+    for (let u = 1; u <= units; u++) if ((busy & (1 << (u - 1))) === 0) return u;
+    return 0;
   };
   const holds: Hold[] = [];
   let placed = 0;
@@ -96,18 +106,14 @@ export function placeBookings(opts: {
     const to = start + (s.rules.durationMin + s.rules.bufferAfterMin) * MIN;
     const a = Math.max(0, (from - t0) / MIN);
     const b = Math.min(minutes, (to - t0) / MIN);
-    const fits = s.pools.every((p) => {
-      const units = bookableUnits(p, date, s.rules.walkInShare);
-      const u = usage(p.key);
-      for (let m = a; m < b; m++) if (u[m]! >= units) return false;
-      return true;
+    const units = s.pools.map((p) => firstFreeUnit(usage(p.key), bookableUnits(p, date, s.rules.walkInShare), a, b));
+    if (units.some((u) => u === 0)) continue;
+    s.pools.forEach((p, i) => {
+      const mask = usage(p.key);
+      const bit = 1 << (units[i]! - 1);
+      for (let m = a; m < b; m++) mask[m] = mask[m]! | bit;
+      holds.push({ pool: p.key, start: from, end: to, unit: units[i]! });
     });
-    if (!fits) continue;
-    for (const p of s.pools) {
-      const u = usage(p.key);
-      for (let m = a; m < b; m++) u[m] = u[m]! + 1;
-      holds.push({ pool: p.key, start: from, end: to });
-    }
     placed++;
   }
   // Shuffle: the engine must not rely on the holds' order.

@@ -2,11 +2,11 @@
 // and holidays; mobile stops), rules, pools and holds, over ranges that often cross a daylight-saving day.
 // The baseline checks every rule directly for every start; the engine must give exactly the same days.
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../lib/dates.ts';
+import { addDays, stockholmDate } from '../../lib/dates.ts';
 import { computeSlots, firstFree, firstFreeAcross } from './slots.ts';
 import { computeSlotsBaseline } from './baseline.ts';
 import { utcMidnight } from './wall-clock.ts';
-import { bookableUnits } from './rules.ts';
+import { bookableUnits, datesBetween, lastBookableDate, openIntervals } from './rules.ts';
 import type { HolidayInfo } from '../calendar/office-calendar.ts';
 import type { Hold, Place, Pool, SlotQuery } from './types.ts';
 
@@ -59,7 +59,35 @@ function randomPlace(r: Rng, dates: string[]): Place {
   return { kind: 'office', openingHours, dateExceptions, holidays };
 }
 
-function randomQuery(r: Rng): SlotQuery {
+/**
+ * How a pool's holds carry units: none (counted by overlap, as walk-in time), all numbered (as
+ * booking_holds stores bookings) or a mix. Drawn from its own generator, so the rest of a case is the
+ * same as before units existed.
+ */
+type UnitMode = 'none' | 'numbered' | 'mixed';
+
+/** A unit for a numbered hold: mostly 1–3 (pools have 0–3 units a day), some above, a few no unit a booking could take. */
+function randomUnit(u: Rng): number {
+  if (u.chance(0.02)) return u.pick([0, 2.5]);
+  return u.chance(0.1) ? u.int(4, 5) : u.int(1, 3);
+}
+
+/**
+ * Numbered holds as the database hands them out: in the order booked, each on the first unit with no
+ * overlapping hold, then some cancelled. What is left is fragmented the way a real day gets.
+ */
+function firstFit(holds: readonly Hold[], u: Rng, units = 3): Hold[] {
+  const placed: Hold[] = [];
+  for (const h of holds) {
+    if (h.unit === undefined || h.start >= h.end) { placed.push(h); continue; }
+    let unit = 1;
+    while (placed.some((o) => o.pool === h.pool && o.unit === unit && o.start < h.end && h.start < o.end)) unit++;
+    if (unit <= units) placed.push({ ...h, unit }); // else refused: no unit free
+  }
+  return placed.filter(() => !u.chance(0.3));
+}
+
+function randomQuery(r: Rng, u: Rng): SlotQuery {
   const anchor = r.pick(['2026-03-24', '2026-10-20', '2027-03-24', '2027-10-27', addDays('2026-01-01', r.int(0, 700))]);
   const from = addDays(anchor, r.int(0, 6));
   const to = addDays(from, r.int(0, 14));
@@ -72,19 +100,26 @@ function randomQuery(r: Rng): SlotQuery {
   }));
   const lo = utcMidnight(from) - 86_400_000;
   const span = utcMidnight(to) + 2 * 86_400_000 - lo;
-  const holds: Hold[] = [];
+  const modes = new Map<string, UnitMode>([...pools.map((p) => p.key), 'other'].map((key) => [key, u.pick(['none', 'numbered', 'numbered', 'mixed'] as const)]));
+  let holds: Hold[] = [];
   const holdCount = r.pick([0, 5, 40, 150]);
   while (holds.length < holdCount) {
     const pool = r.chance(0.9) ? r.pick(pools).key : 'other';
     // Mostly on the minute like real bookings, some at any millisecond; some empty; some in back-to-back runs.
     let start = r.chance(0.8) ? lo + Math.floor((r.next() * span) / MIN) * MIN : lo + Math.floor(r.next() * span);
+    // A back-to-back run on numbered units alternates between two units: the fragmentation case, where
+    // at most one unit is busy at any moment but no unit is free across the join.
+    const units = [randomUnit(u), randomUnit(u)];
     for (let k = r.chance(0.2) ? r.int(2, 4) : 1; k > 0; k--) {
       const length = r.chance(0.05) ? 0 : r.int(1, 36) * 5 * MIN;
-      holds.push({ pool, start, end: start + length });
+      const mode = modes.get(pool)!;
+      const numbered = mode === 'numbered' || (mode === 'mixed' && u.chance(0.5));
+      holds.push(numbered ? { pool, start, end: start + length, unit: units[k % 2]! } : { pool, start, end: start + length });
       start += length;
     }
   }
-  return {
+  if (u.chance(0.5)) holds = firstFit(holds, u);
+  const query: SlotQuery = {
     now: utcMidnight(from) + Math.floor((r.next() * 10 - 4) * 86_400_000),
     from,
     to,
@@ -101,22 +136,59 @@ function randomQuery(r: Rng): SlotQuery {
     pools,
     holds,
   };
+  addBusyDay(query, u);
+  return query;
+}
+
+/**
+ * Often one busy day in one pool, on a date with at least two bookable units and open hours: bookings in
+ * the open hours, first fit then cancellations, dense enough that units fragment where slots are asked for.
+ */
+function addBusyDay(q: SlotQuery, u: Rng): void {
+  if (!u.chance(0.85)) return;
+  const dates = datesBetween(q.from, q.to);
+  const open = openIntervals(q.place, dates);
+  const first = stockholmDate(new Date(q.now + q.rules.minNoticeMin * MIN));
+  const last = lastBookableDate(q.now, q.rules.horizonDays);
+  const bookable = (d: string, i: number) => d >= first && d <= last && open[i]!.length > 0 && q.pools.every((p) => bookableUnits(p, d, q.rules.walkInShare) > 0);
+  const choices = q.pools.flatMap((p) => dates.flatMap((d, i) => {
+    const units = bookableUnits(p, d, q.rules.walkInShare);
+    return units >= 2 && bookable(d, i) ? [{ pool: p.key, date: d, open: open[i]!, units }] : [];
+  }));
+  if (choices.length === 0) return;
+  const { pool, date, open: intervals, units } = u.pick(choices);
+  const busy = Array.from({ length: u.int(10, 40) }, () => {
+    const iv = u.pick(intervals);
+    // Wall-clock minutes to an instant, roughly (a Swedish offset of one hour is near enough here).
+    const start = utcMidnight(date) + (u.int(iv.opens, Math.max(iv.opens, iv.closes - 10)) - 60) * MIN;
+    return { pool, start, end: start + u.pick([10, 15, 20, 30, 45, 60]) * MIN, unit: 1 };
+  });
+  q.holds = [...q.holds, ...firstFit(busy, u, units)];
 }
 
 describe('engine equals baseline on random cases', () => {
   const CASES = 400;
-  const cases = Array.from({ length: CASES }, (_, seed) => ({ seed, query: randomQuery(rng(seed + 1)) }));
+  const cases = Array.from({ length: CASES }, (_, seed) => ({ seed, query: randomQuery(rng(seed + 1), rng(seed + 100_003)) }));
 
   it(`computeSlots and firstFree (${CASES} cases)`, () => {
     let slots = 0;
     let reduced = 0;
     let night = 0;
+    let fragmented = 0;
+    let numbered = 0;
     for (const { seed, query } of cases) {
       const expected = computeSlotsBaseline(query);
       expect(computeSlots(query), `seed ${seed}`).toEqual(expected);
       const all = expected.flatMap((d) => d.slots);
       expect(firstFree(query), `seed ${seed}`).toEqual(all[0] ?? null);
       slots += all.length;
+      // Slots that counting the same holds by overlap alone would offer, but no single unit could take.
+      if (query.holds.some((h) => h.unit !== undefined)) {
+        numbered++;
+        const offered = new Set(all.map((s) => s.start));
+        const counted = computeSlotsBaseline({ ...query, holds: query.holds.map(({ pool, start, end }) => ({ pool, start, end })) });
+        fragmented += counted.flatMap((d) => d.slots).filter((s) => !offered.has(s.start)).length;
+      }
       for (const day of expected) {
         const units = Math.min(...query.pools.map((p) => bookableUnits(p, day.date, query.rules.walkInShare)));
         reduced += day.slots.filter((s) => s.free < units).length;
@@ -128,7 +200,11 @@ describe('engine equals baseline on random cases', () => {
     expect(slots).toBeGreaterThan(5_000);
     expect(reduced).toBeGreaterThan(500);
     expect(night).toBeGreaterThan(40);
-    console.log(`equivalence: ${slots} slots, ${reduced} with fewer units free because of holds, ${night} slots before 03:00Z on change days`);
+    // …and holds on numbered units that fragment a pool: times the overlap count alone would have offered.
+    expect(numbered).toBeGreaterThan(150);
+    expect(fragmented).toBeGreaterThan(40);
+    console.log(`equivalence: ${slots} slots, ${reduced} with fewer units free because of holds, ${night} slots before 03:00Z on change days, ` +
+      `${numbered} cases with numbered holds, ${fragmented} times only the overlap count would offer`);
   });
 
   it('firstFreeAcross equals the earliest of the baselines (ties to the earlier entry)', () => {

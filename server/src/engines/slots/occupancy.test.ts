@@ -1,6 +1,6 @@
 // The occupancy step function on its own: the busiest moment of forward-moving windows.
 import { describe, expect, it } from 'vitest';
-import { Occupancy } from './occupancy.ts';
+import { Occupancy, PoolOccupancy } from './occupancy.ts';
 import { hold } from './test-helpers.ts';
 
 const h = (start: number, end: number) => hold('p', start, end);
@@ -42,5 +42,28 @@ describe('Occupancy', () => {
     const o = Occupancy.of([h(0, 10)]);
     o.maxIn(50, 60);
     expect(() => o.maxIn(40, 60)).toThrow(RangeError);
+  });
+});
+
+describe('PoolOccupancy', () => {
+  // Units 1 and 2 held back to back (0–30, 30–60), unit 5 held throughout, one hold without a unit 40–50.
+  const pool = () => new PoolOccupancy(
+    Occupancy.of([h(40, 50)]),
+    Float64Array.from([1, 2, 5]),
+    [Occupancy.of([h(0, 30)]), Occupancy.of([h(30, 60)]), Occupancy.of([h(0, 100)])],
+  );
+
+  it('counts a unit spare only when it is free for the whole window', () => {
+    const o = pool();
+    expect(o.spare(2, 0, 30)).toBe(1); // unit 2 is free until 30
+    expect(o.spare(2, 15, 45)).toBe(-1); // both units busy for part of it, and the hold without a unit at 40
+    expect(o.spare(2, 60, 90)).toBe(2);
+  });
+
+  it('lets holds without a unit take spare units, and ignores units above the bookable count', () => {
+    const o = pool();
+    expect(o.spare(3, 30, 45)).toBe(1); // unit 1 and 3 spare, one of them taken by the hold without a unit
+    expect(o.spare(3, 60, 90)).toBe(3); // unit 5 is held, but 5 > 3
+    expect(o.spare(5, 60, 90)).toBe(4);
   });
 });

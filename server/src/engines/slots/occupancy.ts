@@ -78,3 +78,33 @@ export class Occupancy {
     return this.tail > this.head ? counts[queue[this.head]!]! : 0;
   }
 }
+
+/**
+ * How many units of one pool are spare for a window, with holds on numbered units (as booking_holds
+ * stores them) and holds without one. A unit is spare when no hold on it overlaps the window, since a
+ * booking needs one unit for its whole time; holds without a unit then take as many of the spare units
+ * as are in progress at once. Each numbered unit with holds has its own occupancy, read forward like the
+ * pool's, so a window costs amortised O(units with holds).
+ */
+export class PoolOccupancy {
+  /**
+   * @param anonymous the holds without a unit
+   * @param units the units (positive integers, ascending) that have holds
+   * @param perUnit each unit's holds, in the order of `units`
+   */
+  constructor(
+    private readonly anonymous: Occupancy,
+    private readonly units: Float64Array,
+    private readonly perUnit: readonly Occupancy[],
+  ) {}
+
+  /** Spare units of 1..bookable for [from, to) (may be 0 or less). Windows must move forward between calls. */
+  spare(bookable: number, from: number, to: number): number {
+    let busy = 0;
+    // Units above the bookable count block nothing: their holds stay valid, and no lower unit is busier for them.
+    for (let k = 0; k < this.units.length && this.units[k]! <= bookable; k++) {
+      if (this.perUnit[k]!.maxIn(from, to) > 0) busy++;
+    }
+    return bookable - busy - this.anonymous.maxIn(from, to);
+  }
+}

@@ -172,6 +172,54 @@ describe.each([
       expect(startsUtc(compute(query({ pools: [] })))).toEqual(['']);
     });
 
+    describe('numbered units (as booking_holds stores them)', () => {
+      // Two desks; desk 1 held 09:00–09:30, desk 2 held 09:30–10:00. A 30-minute service every 15 minutes.
+      const fragmented = [hold('desk', min(0), min(30), 1), hold('desk', min(30), min(60), 2)];
+      const q = (holds: Parameters<typeof query>[0]['holds'], extra: Parameters<typeof query>[0] = {}) =>
+        query({ pools: [everyDay('desk', 2)], holds, rules: { durationMin: 30, stepMin: 15 }, ...extra });
+
+      it('offers only times one unit is free for throughout: not 09:15 when the desks are held back to back', () => {
+        // 09:15–09:45: at most one desk busy at any moment, but desk 1 is busy until 09:30 and desk 2 from
+        // 09:30, so no desk is free for the whole half hour and the database could not take it.
+        const days = compute(q(fragmented));
+        expect(days[0]!.slots.map((s) => [new Date(s.start).toISOString().slice(11, 16), s.free])).toEqual([
+          ['07:00', 1], ['07:30', 1], ['07:45', 1], ['08:00', 2], ['08:15', 2], ['08:30', 2],
+        ]);
+        // The same holds without units count by the most in progress at once, and do offer 09:15.
+        const counted = fragmented.map(({ pool: p, start, end }) => hold(p, start, end));
+        expect(startsUtc(compute(q(counted)))).toEqual(['07:00 07:15 07:30 07:45 08:00 08:15 08:30']);
+      });
+
+      it('counts a unit busy once however many of its holds overlap the window', () => {
+        const days = compute(q([hold('desk', min(0), min(20), 1), hold('desk', min(10), min(30), 1)]));
+        expect(days[0]!.slots.map((s) => s.free)).toEqual([1, 1, 2, 2, 2, 2, 2]);
+      });
+
+      it('widens the window by the buffers for numbered holds too', () => {
+        // With 15 minutes after, 09:00 occupies until 09:45 and meets desk 2 at 09:30: desk 1 is busy, so full.
+        const days = compute(q(fragmented, { rules: { durationMin: 30, stepMin: 15, bufferAfterMin: 15 } }));
+        expect(startsUtc(days)).toEqual(['07:30 07:45 08:00 08:15 08:30']);
+      });
+
+      it('blocks nothing with a hold on a unit above the bookable count, which stays valid', () => {
+        // Two officers, a walk-in share of 0.5: one bookable. A booking made on officer 2 before the share
+        // was raised does not make officer 1 busy.
+        const shared = [everyDay('officers', 2, true)];
+        const rules = { durationMin: 30, stepMin: 30, walkInShare: 0.5 };
+        expect(startsUtc(compute(query({ pools: shared, rules, holds: [hold('officers', min(0), min(120), 2)] })))).toEqual(['07:00 07:30 08:00 08:30']);
+        expect(startsUtc(compute(query({ pools: shared, rules, holds: [hold('officers', min(0), min(60), 1)] })))).toEqual(['08:00 08:30']);
+        // Units that are no whole number from 1 up are never taken by a booking either.
+        expect(startsUtc(compute(query({ holds: [hold('desk', min(0), min(120), 0), hold('desk', min(0), min(120), 1.5)] })))).toEqual(['07:00 07:30 08:00 08:30']);
+      });
+
+      it('lets holds without a unit take as many of the free units as are in progress at once', () => {
+        // Three desks: desk 1 busy 09:00–10:00, and two walk-in holds without a unit overlapping 09:30–10:00.
+        const holds = [hold('desk', min(0), min(60), 1), hold('desk', min(0), min(60)), hold('desk', min(30), min(90))];
+        const days = compute(query({ pools: [everyDay('desk', 3)], holds }));
+        expect(days[0]!.slots.map((s) => [s.start, s.free])).toEqual([[min(0), 1], [min(60), 2], [min(90), 3]]);
+      });
+    });
+
     it('keeps the walk-in share back from shared pools, rounding in favour of walk-ins', () => {
       const pools = [everyDay('officers', 3, true), everyDay('room', 2, false)];
       const days = compute(query({ pools, rules: { walkInShare: 0.5 } }));

@@ -1,11 +1,12 @@
 // The slot engine: the free start times of a service at a place over a date range (docs/slots.md).
 //
 // Same answers as computeSlotsBaseline (baseline.ts, the test oracle), computed so that a month costs
-// about O(holds log holds + candidate starts × pools): each pool's holds are sorted once into an
-// occupancy step function that the day-by-day sweep reads forward (occupancy.ts).
+// about O(holds log holds + candidate starts × (pools + units with holds)): each pool's holds are sorted
+// once into occupancy step functions, one per numbered unit and one for the holds without a unit, that the
+// day-by-day sweep reads forward (occupancy.ts).
 import { dayClock, utcMidnight } from './wall-clock.ts';
 import { MINUTE_MS, bookableUnits, checkQuery, datesBetween, lastBookableDate, openIntervals, type WallInterval } from './rules.ts';
-import { Occupancy } from './occupancy.ts';
+import { Occupancy, PoolOccupancy } from './occupancy.ts';
 import type { Hold, Slot, SlotDay, SlotQuery } from './types.ts';
 
 const HOUR_MS = 60 * MINUTE_MS;
@@ -18,7 +19,7 @@ class SlotScanner {
   private readonly intervals: WallInterval[][] = [];
   private readonly lastDate: string;
   private readonly earliest: number;
-  private occupancy: Occupancy[] | null = null;
+  private occupancy: PoolOccupancy[] | null = null;
 
   constructor(private readonly query: SlotQuery) {
     checkQuery(query);
@@ -35,31 +36,57 @@ class SlotScanner {
     return this.intervals[i]!;
   }
 
-  /** One occupancy per pool, built on first need from the holds that can touch the range. */
-  private pools(): Occupancy[] {
+  /**
+   * One occupancy per pool, built on first need from the holds that can touch the range: the holds without
+   * a unit as one step function, and each numbered unit's holds as its own.
+   */
+  private pools(): PoolOccupancy[] {
     if (this.occupancy) return this.occupancy;
     const { rules, pools, holds } = this.query;
     const lo = utcMidnight(this.query.from) - 3 * HOUR_MS - rules.bufferBeforeMin * MINUTE_MS;
     const hi = utcMidnight(this.query.to) + 27 * HOUR_MS + (rules.durationMin + rules.bufferAfterMin) * MINUTE_MS;
-    // Two passes over the holds (count, then fill typed arrays): no per-pool lists of objects.
+    // Two passes over the holds (count, then fill typed arrays): no per-pool lists of objects. Group s of
+    // a pool is its holds without a unit (s = 0) or those of its s-th distinct unit (s = 1, 2, …).
     const index = new Map(pools.map((p, i) => [p.key, i]));
+    const unitGroups = pools.map(() => new Map<number, number>());
     const touches = (h: Hold) => h.end > lo && h.start < hi && h.start < h.end;
-    const sizes = new Int32Array(pools.length);
-    for (const h of holds) {
-      const p = index.get(h.pool);
-      if (p !== undefined && touches(h)) sizes[p]!++;
-    }
-    const starts = pools.map((_, p) => new Float64Array(sizes[p]!));
-    const ends = pools.map((_, p) => new Float64Array(sizes[p]!));
-    const filled = new Int32Array(pools.length);
+    // A unit that is not a whole number from 1 up is never one of the units 1..n a booking takes: it blocks nothing.
+    const groupOf = (h: Hold, p: number): number => {
+      if (h.unit === undefined) return 0;
+      if (!Number.isInteger(h.unit) || h.unit < 1) return -1;
+      const groups = unitGroups[p]!;
+      let s = groups.get(h.unit);
+      if (s === undefined) groups.set(h.unit, (s = groups.size + 1));
+      return s;
+    };
+    const sizes: number[][] = pools.map(() => [0]);
     for (const h of holds) {
       const p = index.get(h.pool);
       if (p === undefined || !touches(h)) continue;
-      const k = filled[p]!++;
-      starts[p]![k] = h.start;
-      ends[p]![k] = h.end;
+      const s = groupOf(h, p);
+      if (s < 0) continue;
+      sizes[p]![s] = (sizes[p]![s] ?? 0) + 1;
     }
-    this.occupancy = pools.map((_, p) => new Occupancy(starts[p]!, ends[p]!));
+    const starts = sizes.map((list) => list.map((n) => new Float64Array(n)));
+    const ends = sizes.map((list) => list.map((n) => new Float64Array(n)));
+    const filled = sizes.map((list) => new Int32Array(list.length));
+    for (const h of holds) {
+      const p = index.get(h.pool);
+      if (p === undefined || !touches(h)) continue;
+      const s = groupOf(h, p);
+      if (s < 0) continue;
+      const k = filled[p]![s]!++;
+      starts[p]![s]![k] = h.start;
+      ends[p]![s]![k] = h.end;
+    }
+    this.occupancy = pools.map((_, p) => {
+      const units = [...unitGroups[p]!].sort((a, b) => a[0] - b[0]);
+      return new PoolOccupancy(
+        new Occupancy(starts[p]![0]!, ends[p]![0]!),
+        Float64Array.from(units, ([u]) => u),
+        units.map(([, s]) => new Occupancy(starts[p]![s]!, ends[p]![s]!)),
+      );
+    });
     return this.occupancy;
   }
 
@@ -88,7 +115,7 @@ class SlotScanner {
         const occupancy = this.pools();
         let free = Infinity;
         for (let p = 0; p < units.length && free > 0; p++) {
-          free = Math.min(free, units[p]! - occupancy[p]!.maxIn(start - before, end + after));
+          free = Math.min(free, occupancy[p]!.spare(units[p]!, start - before, end + after));
         }
         if (free > 0) {
           slots.push({ start, end, free });

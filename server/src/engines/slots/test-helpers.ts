@@ -20,7 +20,9 @@ export function everyDay(key: string, units: number, sharedWithWalkIns = false):
   return { key, unitsByDate, sharedWithWalkIns };
 }
 
-export const hold = (poolKey: string, start: number, end: number): Hold => ({ pool: poolKey, start, end });
+/** A hold; with `unit`, on that numbered unit (as booking_holds stores bookings). */
+export const hold = (poolKey: string, start: number, end: number, unit?: number): Hold =>
+  (unit === undefined ? { pool: poolKey, start, end } : { pool: poolKey, start, end, unit });
 
 export const NO_HOLIDAYS: ReadonlyMap<string, HolidayInfo> = new Map();
 

@@ -38,12 +38,22 @@ export interface Pool {
   sharedWithWalkIns: boolean;
 }
 
-/** Time already taken in a pool: an existing booking including its buffers, or walk-in service time. */
+/**
+ * Time already taken in a pool: an existing booking including its buffers, or walk-in service time.
+ *
+ * A hold with a `unit` sits on that numbered unit (1-based), as the database's `booking_holds` rows do:
+ * a booking needs one unit free for its whole window, so a unit busy for part of it is of no use. A
+ * unit that is not one of the date's bookable units 1..n (e.g. a booking taken before the walk-in share
+ * was raised) makes no lower unit busy. A hold without a unit takes some unit, whichever: such holds
+ * count by how many are in progress at one moment, and take that many of the units left free.
+ */
 export interface Hold {
   pool: string;
   /** Epoch ms, start inclusive, end exclusive. */
   start: number;
   end: number;
+  /** The numbered unit it holds (1-based), or none. */
+  unit?: number;
 }
 
 /** Where and when the service can be given. */
@@ -70,8 +80,9 @@ export interface Slot {
   /** Epoch ms of the start; the end is start + durationMin. */
   start: number;
   end: number;
-  /** Units still free for this slot: the smallest over the pools it needs of bookable units minus the most
-   *  holds in progress at one moment during [start − bufferBefore, end + bufferAfter). Always ≥ 1. */
+  /** Units still free for this slot: the smallest over the pools it needs of the bookable units 1..n with no
+   *  numbered hold overlapping [start − bufferBefore, end + bufferAfter), minus the most holds without a
+   *  unit in progress at one moment during that window. Always ≥ 1. */
   free: number;
 }
 

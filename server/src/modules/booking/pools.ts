@@ -33,7 +33,11 @@ export interface PlaceContext {
   /** Mobile stops: the team's visits in the range that bring the service. */
   mobileVisits: MobileVisitRow[];
   videoOfficers: Array<{ userId: string; displayName: string }>;
-  /** Database pool keys whose holds count in each engine pool (video officers: one key per officer). */
+  /**
+   * Database pool keys whose holds count in each engine pool. Usually the pool's own key, whose units are
+   * the engine's; for video officers one key per officer (each a pool of one unit), the i-th officer
+   * being the engine pool's unit i + 1, in the order `unitChoices` tries them.
+   */
   holdKeys: Map<string, string[]>;
 }
 
@@ -133,13 +137,23 @@ export async function loadPlaceContext(db: Reader, officeId: string, serviceId: 
   return { office, service, channel: chosen, settings, rules, place, pools, mobileVisits: visits, videoOfficers, holdKeys };
 }
 
-/** The engine query for the context, with the holds already taken in its pools. */
+/**
+ * The engine query for the context, with the holds already taken in its pools, each on its unit: the
+ * engine then offers a time only when some unit the booking may take (1..bookable, as `unitChoices`) is
+ * free for the whole of it, which is exactly when the exclusion constraint will accept the booking.
+ */
 export async function slotQuery(db: Reader, ctx: PlaceContext, from: string, to: string, now: Date, exceptAppointmentId?: string): Promise<SlotQuery> {
-  const poolOf = new Map<string, string>();
-  for (const [pool, keys] of ctx.holdKeys) for (const k of keys) poolOf.set(k, pool);
+  // Database pool key → engine pool, and the engine unit when the key stands for one unit (an officer).
+  const poolOf = new Map<string, { pool: string; unit: number | null }>();
+  for (const [pool, keys] of ctx.holdKeys) {
+    keys.forEach((k, i) => poolOf.set(k, { pool, unit: keys.length === 1 && k === pool ? null : i + 1 }));
+  }
   // A day's holds can reach into the next one only by a buffer; a day of margin covers it.
   const rows = await loadHolds(db, [...poolOf.keys()], startOfDay(addDays(from, -1)), startOfDay(addDays(to, 2)), exceptAppointmentId);
-  const holds: Hold[] = rows.map((r) => ({ pool: poolOf.get(r.poolKey)!, start: r.start, end: r.end }));
+  const holds: Hold[] = rows.map((r) => {
+    const { pool, unit } = poolOf.get(r.poolKey)!;
+    return { pool, start: r.start, end: r.end, unit: unit ?? r.unit };
+  });
   return { now: now.getTime(), from, to, rules: ctx.rules, place: ctx.place, pools: ctx.pools, holds };
 }
 

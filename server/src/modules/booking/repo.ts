@@ -64,16 +64,16 @@ export async function loadMobileVisits(db: Reader, filter: { stopOfficeId?: stri
   }));
 }
 
-/** Holds overlapping [from, to) in the given pools, as epoch ms. */
-export async function loadHolds(db: Reader, poolKeys: string[], from: Date, to: Date, exceptAppointmentId?: string): Promise<Array<{ poolKey: string; start: number; end: number }>> {
+/** Holds overlapping [from, to) in the given pools, as epoch ms, with the unit each is on. */
+export async function loadHolds(db: Reader, poolKeys: string[], from: Date, to: Date, exceptAppointmentId?: string): Promise<Array<{ poolKey: string; unit: number; start: number; end: number }>> {
   if (poolKeys.length === 0) return [];
   const keys = sql`array[${sql.join(poolKeys.map((k) => sql`${k}`), sql`, `)}]::text[]`;
-  const rows = await queryRows<{ pool_key: string; start_ms: string | number; end_ms: string | number }>(db, sql`
-    select pool_key, (extract(epoch from lower(during)) * 1000)::bigint as start_ms, (extract(epoch from upper(during)) * 1000)::bigint as end_ms
+  const rows = await queryRows<{ pool_key: string; unit: number | string; start_ms: string | number; end_ms: string | number }>(db, sql`
+    select pool_key, unit, (extract(epoch from lower(during)) * 1000)::bigint as start_ms, (extract(epoch from upper(during)) * 1000)::bigint as end_ms
     from booking_holds
     where pool_key = any(${keys}) and during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz, '[)')
       ${exceptAppointmentId ? sql`and appointment_id <> ${exceptAppointmentId}` : sql``}`);
-  return rows.map((r) => ({ poolKey: r.pool_key, start: Number(r.start_ms), end: Number(r.end_ms) }));
+  return rows.map((r) => ({ poolKey: r.pool_key, unit: Number(r.unit), start: Number(r.start_ms), end: Number(r.end_ms) }));
 }
 
 /** SQLSTATE of an exclusion-constraint violation: the unit is taken for part of the time. */

@@ -46,7 +46,7 @@ export async function listSlots(db: Db, officeId: string, serviceId: string, que
   if (addDays(query.from, 92) < query.to) throw new AppError('validation_failed', 'Ask for at most 93 days at a time', { field: 'to', reason: 'range_too_long' });
   const ctx = await loadPlaceContext(db, officeId, serviceId, query.channel, query.from, query.to);
   const days = computeSlots(await slotQuery(db, ctx, query.from, query.to, now));
-  return { officeId, serviceId, channel: ctx.channel, durationMin: ctx.service.durationMin, days: slotDayViews(days) };
+  return { officeId, serviceId, channel: ctx.channel, durationMin: ctx.service.durationMin, today: stockholmDate(now), days: slotDayViews(days) };
 }
 
 /** The next few free starts after `after` (or from now), for a `slot_taken` answer. */

@@ -29,13 +29,15 @@ interface Props {
 export function DayPicker({ officeId, serviceId, channel, selected, onChoose }: Props) {
   const { t, i18n } = useTranslation('booking');
   const lang = i18n.language;
-  const [from] = useState(todayInStockholm);
+  // A day early, in case the device's clock is behind the server's; the server's `today` trims the list.
+  const [from] = useState(() => addDays(todayInStockholm(), -1));
   const slots = useApiData<SlotsResponse>(slotsPath(officeId, serviceId, from, addDays(from, RANGE_DAYS), channel));
   const [month, setMonth] = useState<string | null>(null);
 
   if (slots.error) return <p role="alert">{t('errors.network')}</p>;
   if (!slots.data) return <p role="status">{t('loading')}</p>;
-  const days = slots.data.days;
+  const today = slots.data.today;
+  const days = slots.data.days.filter((d) => d.date >= today);
   const firstFree = days.find((d) => d.slots.length > 0);
   if (!firstFree) return <p role="status">{t('day.noneAtAll')}</p>;
 
