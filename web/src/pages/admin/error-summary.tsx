@@ -27,19 +27,26 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
     <div className="admin-error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1} ref={ref}>
       <h2 id={titleId}>{errors.kind === 'rules' ? t('errors.rulesTitle') : t('errors.summaryTitle')}</h2>
       {errors.kind === 'rules' && <p>{t('errors.rulesIntro')}</p>}
-      <ul>
-        {errors.list.map((e, i) => (
-          <li key={i}>
-            {e.targetId ? (
-              <a href={`#${e.targetId}`} onClick={(ev) => focusTarget(ev, e.targetId ?? '')}>
-                {e.message}
-              </a>
-            ) : (
-              e.message
-            )}
-          </li>
-        ))}
-      </ul>
+      <ErrorLinks errors={errors} />
     </div>
+  );
+}
+
+/** The summary's list: each error, linked to its input when it has one. Shared with the booking pages. */
+export function ErrorLinks({ errors }: { errors: FormErrors }) {
+  return (
+    <ul>
+      {errors.list.map((e, i) => (
+        <li key={i}>
+          {e.targetId ? (
+            <a href={`#${e.targetId}`} onClick={(ev) => focusTarget(ev, e.targetId ?? '')}>
+              {e.message}
+            </a>
+          ) : (
+            e.message
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

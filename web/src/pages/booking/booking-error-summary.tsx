@@ -2,7 +2,7 @@
 // error links to its input. Shares the admin forms' FormErrors shape and focus helper.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { focusTarget } from '../admin/error-summary.tsx';
+import { ErrorLinks } from '../admin/error-summary.tsx';
 import type { FormErrors } from '../admin/form-errors.ts';
 
 export function BookingErrorSummary({ errors }: { errors: FormErrors }) {
@@ -15,19 +15,7 @@ export function BookingErrorSummary({ errors }: { errors: FormErrors }) {
   return (
     <div className="booking-error-summary" role="alert" aria-labelledby="booking-errors-title" tabIndex={-1} ref={ref}>
       <h2 id="booking-errors-title">{t('errors.title')}</h2>
-      <ul>
-        {errors.list.map((e, i) => (
-          <li key={i}>
-            {e.targetId ? (
-              <a href={`#${e.targetId}`} onClick={(ev) => focusTarget(ev, e.targetId ?? '')}>
-                {e.message}
-              </a>
-            ) : (
-              e.message
-            )}
-          </li>
-        ))}
-      </ul>
+      <ErrorLinks errors={errors} />
     </div>
   );
 }
