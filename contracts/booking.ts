@@ -287,3 +287,45 @@ export const ArrivedResponse = Type.Object({
 export type ArrivedResponse = Static<typeof ArrivedResponse>;
 
 export const MobileVisitsQuery = Type.Object({ from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) }, { additionalProperties: false });
+
+// ---------- office manager: planning the mobile team's visits ----------
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Swedish wall-clock time, HH:MM' });
+const VisitServiceIds = Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true, description: 'Services the team brings; each one the stop offers on the mobile channel' });
+
+export const MobileStopService = Type.Object({ id: Id, nameSv: Type.String(), nameEn: Type.String() });
+export type MobileStopService = Static<typeof MobileStopService>;
+/** A hub office's mobile teams and the stops they can visit, with the services each stop offers on the mobile channel. */
+export const MobilePlanning = Type.Object({
+  hubOfficeId: Id,
+  teams: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  stops: Type.Array(Type.Object({ id: Id, name: Type.String(), services: Type.Array(MobileStopService) })),
+});
+export type MobilePlanning = Static<typeof MobilePlanning>;
+
+/** A new dated visit of one of the hub office's teams (the hub is the path's office). */
+export const CreateMobileVisitInput = Type.Object({
+  teamId: Id,
+  /** A `mobile_stop` whose hub is the path's office (reason `not_a_stop_of_hub`). */
+  stopOfficeId: Id,
+  /** From today; one visit per stop and date (reason `visit_exists`). */
+  date: IsoDate,
+  opens: ClockTime,
+  /** After `opens` (reason `closes_before_opens`). */
+  closes: ClockTime,
+  /** How many of the team serve at the same time. */
+  capacity: Type.Integer({ minimum: 1, maximum: 20 }),
+  serviceIds: VisitServiceIds,
+}, { additionalProperties: false });
+export type CreateMobileVisitInput = Static<typeof CreateMobileVisitInput>;
+
+/** Changes a visit's hours, capacity or services; active bookings must still fit (reason `visit_has_bookings`). */
+export const UpdateMobileVisitInput = Type.Object({
+  opens: Type.Optional(ClockTime),
+  closes: Type.Optional(ClockTime),
+  capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+  serviceIds: Type.Optional(VisitServiceIds),
+}, { additionalProperties: false });
+export type UpdateMobileVisitInput = Static<typeof UpdateMobileVisitInput>;
+
+/** Body of a 409 `visit_has_bookings`: how many active bookings stand in the way. */
+export interface VisitHasBookingsDetails { reason: 'visit_has_bookings'; count: number }

@@ -26,6 +26,7 @@ const bookingPages = {
   settings: async () => ({ Component: (await import('../pages/booking-staff/settings-page.tsx')).BookingSettingsPage }),
   mobileVisitors: async () => ({ Component: (await import('../pages/booking-staff/mobile-visitors-page.tsx')).MobileVisitorsPage }),
   videoMeetings: async () => ({ Component: (await import('../pages/booking-staff/video-meetings-page.tsx')).VideoMeetingsPage }),
+  mobilePlanning: async () => ({ Component: (await import('../pages/booking-staff/mobile-planning-page.tsx')).MobilePlanningPage }),
 };
 
 const router = createBrowserRouter([
@@ -51,6 +52,7 @@ const router = createBrowserRouter([
           { path: 'kontor/:id/bokningar', lazy: bookingPages.officeBookings },
           { path: 'kontor/:id/bokningsinstallningar', lazy: bookingPages.settings },
           { path: 'kontor/:id/mobilbesok/:visitId', lazy: bookingPages.mobileVisitors },
+          { path: 'kontor/:id/mobilplanering', lazy: bookingPages.mobilePlanning },
           { path: 'mina-videomoten', lazy: bookingPages.videoMeetings },
           {
             path: 'logga-in',

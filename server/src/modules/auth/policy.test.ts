@@ -31,6 +31,7 @@ const EXPECTED: Record<string, RoleName[]> = {
   'booking.office.read': ['admin', 'service_officer', 'office_manager'],
   'booking.office.act': ['admin', 'service_officer', 'office_manager'],
   'booking.video.own': ['admin', 'agency_officer'],
+  'booking.mobile.manage': ['admin', 'office_manager'],
 };
 
 describe('policy', () => {
@@ -70,7 +71,7 @@ describe('policy', () => {
   });
 
   it('keeps booking staff to their own office', () => {
-    for (const action of ['booking.settings.read', 'booking.settings.write', 'booking.staff.book', 'booking.office.read', 'booking.office.act'] as const) {
+    for (const action of ['booking.settings.read', 'booking.settings.write', 'booking.staff.book', 'booking.office.read', 'booking.office.act', 'booking.mobile.manage'] as const) {
       expect(can(principal('office_manager'), action, { officeId: OTHER_OFFICE })).toBe(false);
       expect(can(principal('service_officer'), action, { officeId: OTHER_OFFICE })).toBe(false);
       expect(can(principal('office_manager'), action, {})).toBe(false);

@@ -63,6 +63,7 @@ export const ACTIONS = {
   'booking.office.read': 'rules',
   'booking.office.act': 'rules',
   'booking.video.own': 'rules',
+  'booking.mobile.manage': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -107,6 +108,9 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
     case 'booking.office.act':
       // The office's own staff: book on a visitor's behalf, see the day's bookings, mark arrivals.
       return (grant.role === 'office_manager' || grant.role === 'service_officer') && sameOffice(grant, scope);
+    case 'booking.mobile.manage':
+      // The hub office's manager plans its mobile teams' visits (the scope is the hub office).
+      return grant.role === 'office_manager' && sameOffice(grant, scope);
     case 'booking.video.own':
       // An agency officer's own video meetings (the query is by the caller's user id).
       return grant.role === 'agency_officer';

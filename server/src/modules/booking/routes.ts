@@ -9,7 +9,7 @@ import {
   ArrivedResponse, BookableService, Booking, BookingSettings, BookingSettingsInput, CodeParams, CreateBookingInput, CreatedBooking,
   FirstFreeQuery, FirstFreeResponse, ManageQuery, MobileVisit, MobileVisitParams, MobileVisitsQuery, MobileVisitVisitors, OfficeBookingsDay,
   OfficeBookingsQuery, OfficeCodeParams, RescheduleInput, ServiceParams, SlotsQuery, SlotsResponse, StaffBooking, StaffBookingInput,
-  StaffingInput, StaffingRow, VideoMeeting, VideoMeetingsQuery,
+  StaffingInput, StaffingRow, VideoMeeting, VideoMeetingsQuery, MobilePlanning, CreateMobileVisitInput, UpdateMobileVisitInput,
 } from '../../../../contracts/booking.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -19,6 +19,7 @@ import { bookingByToken, cancelBooking, createBooking, listSlots, rescheduleBook
 import { listSettings, listStaffing, saveSettings, saveStaffing } from './settings.ts';
 import { markArrived, markNoShowView, mobileVisitsOf, mobileVisitVisitors, officeBookingsDay, videoMeetingsOf } from './staff.ts';
 import { bookingView } from './view.ts';
+import { cancelMobileVisit, createMobileVisit, mobilePlanning, updateMobileVisit } from './mobile-admin.ts';
 import { managePath } from './codes.ts';
 
 const codeAudit = { resourceType: 'booking', resourceId: (req: FastifyRequest) => (req.params as { code?: string }).code?.toUpperCase() };
@@ -155,6 +156,40 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { action: 'booking.office.read', scope: officeFromParams, audit: { resourceType: 'mobile_visit_bookings', resourceId: (req) => (req.params as { visitId?: string }).visitId } },
     schema: { tags: ['booking'], summary: "The visitors booked at a mobile team's visit (for the stop's hub office)", params: MobileVisitParams, response: { 200: MobileVisitVisitors } },
   }, async (req) => mobileVisitVisitors(db, req.params.id, req.params.visitId));
+
+  // ---------- office manager: the mobile teams' visits (mobile-admin.ts) ----------
+  app.get('/offices/:id/mobile-teams', {
+    config: { action: 'booking.mobile.manage', scope: officeFromParams },
+    schema: { tags: ['booking'], summary: "The hub office's mobile teams and stops, with the services a visit to each stop may bring", params: IdParams, response: { 200: MobilePlanning } },
+  }, async (req) => mobilePlanning(db, req.params.id));
+
+  app.post('/offices/:id/mobile-visits', {
+    config: { action: 'booking.mobile.manage', scope: officeFromParams },
+    schema: {
+      tags: ['booking'], summary: "Plan a dated visit of one of the hub office's teams at one of its stops",
+      params: IdParams, body: CreateMobileVisitInput, response: { 201: MobileVisit },
+    },
+  }, async (req, reply) => reply.status(201).send(await createMobileVisit(db, req.params.id, req.body, now())));
+
+  app.patch('/offices/:id/mobile-visits/:visitId', {
+    config: { action: 'booking.mobile.manage', scope: officeFromParams },
+    schema: {
+      tags: ['booking'], summary: "Change a visit's hours, capacity or services",
+      description: 'Active bookings must stay inside the hours and keep their service (409 `visit_has_bookings`, `details.count`).',
+      params: MobileVisitParams, body: UpdateMobileVisitInput, response: { 200: MobileVisit },
+    },
+  }, async (req) => updateMobileVisit(db, req.params.id, req.params.visitId, req.body, now()));
+
+  app.delete('/offices/:id/mobile-visits/:visitId', {
+    config: { action: 'booking.mobile.manage', scope: officeFromParams },
+    schema: {
+      tags: ['booking'], summary: 'Cancel a visit that has no active bookings',
+      description: 'With active bookings the answer is 409 `visit_has_bookings` with `details.count`.', params: MobileVisitParams, response: { 204: Type.Null() },
+    },
+  }, async (req, reply) => {
+    await cancelMobileVisit(db, req.params.id, req.params.visitId, now());
+    return reply.status(204).send(null);
+  });
 
   app.get('/me/video-meetings', {
     config: { action: 'booking.video.own', audit: { resourceType: 'video_meetings', resourceId: (req) => req.principal?.userId } },

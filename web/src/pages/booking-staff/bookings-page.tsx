@@ -1,6 +1,7 @@
 // The day's bookings at /kontor/:id/bokningar (office staff; Swedish and English): per counter, video room,
 // officer or mobile team, with arrived (in person: the visitor joins the queue) and no-show, a date
-// picker, booking on a visitor's behalf, and links to the mobile stops' visitor lists and the settings.
+// picker, booking on a visitor's behalf, and links to the mobile stops' visitor lists, the settings and
+// (managers) the mobile team planning.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
@@ -91,6 +92,7 @@ export function BookingsPage() {
         <Link to={`/kontor/${encodeURIComponent(id)}/disk`}>{t('toDesk')}</Link>{' '}
         <Link to={`/kontor/${encodeURIComponent(id)}/dag`}>{t('toDay')}</Link>{' '}
         {me.kind === 'in' && isOfficeManager(me.me, id) && <Link to={`/kontor/${encodeURIComponent(id)}/bokningsinstallningar`}>{t('toSettings')}</Link>}
+        {me.kind === 'in' && isOfficeManager(me.me, id) && <Link to={`/kontor/${encodeURIComponent(id)}/mobilplanering`}>{t('toPlanning')}</Link>}
       </p>
       {me.kind === 'in' && !isOfficeStaff(me.me, id) && <p role="alert">{t('notAllowed')}</p>}
       <form

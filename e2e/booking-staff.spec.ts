@@ -1,0 +1,123 @@
+// The staff booking pages in a real browser, with axe-core on each: Växjö's office manager plans a mobile
+// team visit at Lenhovda (the error summary first, then the visit in the list and in the API), changes and
+// cancels it, and opens the booking settings and the visit's visitor list; an agency officer opens their
+// video meetings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { MobileVisit } from '../contracts/booking.ts';
+import type { OfficeSummary } from '../contracts/registry.ts';
+import { wcagViolations } from './support/browser.ts';
+import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+
+let vaxjo: Vaxjo;
+let lenhovda: string;
+// Wednesday 9 December 2026: the demo team is at Lenhovda on Tuesdays, so the day is free.
+const DATE = '2026-12-09';
+
+beforeAll(async () => {
+  vaxjo = await openVaxjo();
+  const stops = await vaxjo.json<OfficeSummary[]>('/offices?tier=mobile_stop&limit=200');
+  lenhovda = stops.find((o) => o.name === 'Mobil service Lenhovda')!.id;
+});
+afterAll(async () => {
+  await vaxjo?.stop();
+});
+
+async function logIn(username: string): Promise<Page> {
+  const page = await vaxjo.newPage('sv');
+  await page.goto(`${vaxjo.app.url}/logga-in`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill('demo-password');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/admin/);
+  return page;
+}
+
+async function heading(page: Page, text: string) {
+  await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toContain(text);
+}
+
+describe('staff booking pages', () => {
+  it('an office manager adds a mobile visit; settings, planning and visitor pages pass axe', async () => {
+    const page = await logIn('chef.vaxjo');
+    const office = vaxjo.office.id;
+
+    await page.goto(`${vaxjo.app.url}/kontor/${office}/bokningsinstallningar`);
+    await heading(page, 'Bokningsinställningar');
+    await page.locator('.admin-table').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { name: /Bemanning/ }).waitFor({ timeout: 15_000 });
+    expect(await wcagViolations(page), 'settings page').toEqual([]);
+
+    await page.goto(`${vaxjo.app.url}/kontor/${office}/bokningar`);
+    await page.getByRole('link', { name: 'Planera mobila besök' }).click();
+    await page.waitForURL(/\/mobilplanering$/);
+    await heading(page, 'Planera mobila besök');
+    await page.getByRole('heading', { name: 'Kommande besök' }).waitFor({ timeout: 15_000 });
+    expect(await wcagViolations(page), 'planning page').toEqual([]);
+
+    await page.getByRole('button', { name: 'Lägg till besök' }).click();
+    await page.getByLabel('Plats').selectOption({ label: 'Mobil service Lenhovda' });
+    await page.getByLabel('Datum').fill(DATE);
+    await page.getByLabel('Öppnar').fill('12:00');
+    await page.getByLabel('Stänger').fill('10:00');
+    await page.getByLabel('Antal i teamet').fill('1');
+    // The stop's mobile errands are chosen when the place is.
+    expect(await page.locator('#visit-services input:checked').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Lägg till besöket' }).click();
+    const summary = page.locator('.admin-error-summary');
+    await summary.waitFor({ timeout: 15_000 });
+    expect(await summary.textContent()).toContain('Stängningstiden måste vara senare än öppningstiden.');
+    expect(await page.locator('#visit-closes').getAttribute('aria-invalid')).toBe('true');
+    expect(await wcagViolations(page), 'planning form with errors').toEqual([]);
+
+    // The server's own refusal lands on its field too: the demo team is at Lenhovda on Tuesday 8 December.
+    await page.getByLabel('Datum').fill('2026-12-08');
+    await page.getByLabel('Öppnar').fill('10:00');
+    await page.getByLabel('Stänger').fill('12:00');
+    await page.getByRole('button', { name: 'Lägg till besöket' }).click();
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('Platsen har redan ett besök den dagen.');
+    expect(await page.locator('#visit-date').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Datum').fill(DATE);
+    await page.getByRole('button', { name: 'Lägg till besöket' }).click();
+    await expect.poll(() => page.locator('.admin-status').textContent(), { timeout: 15_000 }).toBe(`Besöket i Mobil service Lenhovda ${DATE} är tillagt.`);
+    const row = page.locator('tr', { hasText: DATE });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('10:00–12:00');
+    expect(await wcagViolations(page), 'planning page with the new visit').toEqual([]);
+    const listed = await vaxjo.json<MobileVisit[]>(`/offices/${lenhovda}/mobile-visits?from=${DATE}&to=${DATE}`);
+    expect(listed).toMatchObject([{ date: DATE, opens: '10:00', closes: '12:00', capacity: 1 }]);
+
+    // Change the hours and the team size.
+    await row.getByRole('button', { name: /Ändra/ }).click();
+    await page.getByLabel('Stänger').fill('13:00');
+    await page.getByLabel('Antal i teamet').fill('3');
+    await page.getByRole('button', { name: 'Spara ändringen' }).click();
+    await expect.poll(() => page.locator('.admin-status').textContent(), { timeout: 15_000 }).toBe(`Besöket i Mobil service Lenhovda ${DATE} är ändrat.`);
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('10:00–13:00');
+
+    await row.getByRole('link', { name: /Bokade besökare/ }).click();
+    await page.waitForURL(/\/mobilbesok\//);
+    await heading(page, `Bokade besökare i Mobil service Lenhovda ${DATE}`);
+    expect(await page.locator('main, .page').first().textContent()).toContain('3 personer');
+    expect(await wcagViolations(page), 'mobile visitors page').toEqual([]);
+
+    // Without bookings the visit can be cancelled (after a confirmation).
+    await page.goBack();
+    await row.getByRole('button', { name: /Ställ in/ }).click();
+    await row.getByRole('button', { name: /Ja, ställ in/ }).click();
+    await expect.poll(() => page.locator('.admin-status').textContent(), { timeout: 15_000 }).toBe(`Besöket i Mobil service Lenhovda ${DATE} är inställt.`);
+    expect(await vaxjo.json<MobileVisit[]>(`/offices/${lenhovda}/mobile-visits?from=${DATE}&to=${DATE}`)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an agency officer opens their video meetings', async () => {
+    const page = await logIn('fk.video');
+    await page.goto(`${vaxjo.app.url}/mina-videomoten`);
+    await heading(page, 'Mina videomöten');
+    await expect.poll(() => page.locator('[role="status"]').count(), { timeout: 15_000 }).toBe(0);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await wcagViolations(page), 'video meetings page').toEqual([]);
+    await page.context().close();
+  });
+});
