@@ -4,7 +4,8 @@ import { intlLocale } from '../../lib/locale-format.ts';
 
 /** The Intl locale for a visitor language; Latin digits throughout so dates match codes and times. */
 function visitorLocale(lang: string): string {
-  if (lang === 'fa') return 'fa-u-nu-latn';
+  // Gregorian, as the confirmation messages, the calendar file and the office use (plain fa is Solar Hijri).
+  if (lang === 'fa') return 'fa-u-ca-gregory-nu-latn';
   if (lang === 'ti' || lang === 'so' || lang === 'uk') return lang;
   return intlLocale(lang);
 }
