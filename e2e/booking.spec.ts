@@ -108,14 +108,14 @@ async function bookAndManage(lang: 'sv' | 'ar', days: { book: string; move: stri
   await page.locator('form button[type="submit"]').click();
   await heading(page, tx.confirm);
   await checkStep(page, `${lang} confirm`);
-  await page.locator('section > button.booking-button').click();
+  await page.locator('section > button.button').click();
   await heading(page, tx.contact);
   await expect.poll(() => page.locator('#booking-personnummer-error').textContent()).toContain(tx.personnummer);
   await checkStep(page, `${lang} contact with the server's error`);
   await page.locator('#booking-personnummer').fill('');
   await page.locator('form button[type="submit"]').click();
   await heading(page, tx.confirm);
-  await page.locator('section > button.booking-button').click();
+  await page.locator('section > button.button').click();
 
   await heading(page, tx.receipt);
   const code = ((await page.locator('.booking-code').textContent()) ?? '').trim();

@@ -1,7 +1,7 @@
 // The day's bookings of one counter, video room, officer or mobile team, with arrived / no-show buttons.
 import { useTranslation } from 'react-i18next';
 import type { StaffBooking } from '../../../../contracts/booking.ts';
-import { languageName } from '../../lib/locale-format.ts';
+import { VisitorCell } from './visitor-cell.tsx';
 
 interface Props {
   title: string;
@@ -32,17 +32,7 @@ export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow }
             {bookings.map((b) => (
               <tr key={b.code}>
                 <td className="nowrap">{b.time}</td>
-                <th scope="row">
-                  {b.visitorName}
-                  <br />
-                  <span className="admin-muted">{b.code}</span>
-                  {b.interpreterLanguage && (
-                    <>
-                      <br />
-                      {t('table.interpreter', { language: languageName(b.interpreterLanguage, lang) ?? b.interpreterLanguage })}
-                    </>
-                  )}
-                </th>
+                <VisitorCell booking={b} showCode />
                 <td>
                   {lang === 'en' ? b.serviceNameEn : b.serviceNameSv}
                   {b.channel === 'video' && (

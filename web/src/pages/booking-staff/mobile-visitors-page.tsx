@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import type { MobileVisitVisitors } from '../../../../contracts/booking.ts';
-import { languageName, swedishTextProps } from '../../lib/locale-format.ts';
+import { swedishTextProps } from '../../lib/locale-format.ts';
+import { VisitorCell } from './visitor-cell.tsx';
 import { useApiData } from '../../lib/use-api-data.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useMe } from '../visits/use-me.ts';
@@ -52,15 +53,7 @@ export function MobileVisitorsPage() {
               {active.map((b) => (
                 <tr key={b.code}>
                   <td>{b.time}</td>
-                  <th scope="row">
-                    {b.visitorName}
-                    {b.interpreterLanguage && (
-                      <>
-                        <br />
-                        {t('table.interpreter', { language: languageName(b.interpreterLanguage, lang) ?? b.interpreterLanguage })}
-                      </>
-                    )}
-                  </th>
+                  <VisitorCell booking={b} />
                   <td>{lang === 'en' ? b.serviceNameEn : b.serviceNameSv}</td>
                   <td>{[b.phoneMasked, b.emailMasked].filter(Boolean).join(', ')}</td>
                   <td>{t(`status.${b.status}`)}</td>

@@ -89,7 +89,7 @@ export function ConfirmStep({ service, place, choice, contact, endpoint = '/book
         }}
       />
       {!nextFree && (
-        <button type="button" className="booking-button" disabled={busy} onClick={() => void book(start)}>
+        <button type="button" className="button" disabled={busy} onClick={() => void book(start)}>
           {busy ? t('confirm.booking') : t('confirm.book')}
         </button>
       )}

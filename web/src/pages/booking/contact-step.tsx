@@ -32,7 +32,7 @@ export function ContactStep({ value, serverErrors, onDone }: Props) {
       <BookingErrorSummary errors={errors} />
       <form noValidate onSubmit={submit} className="booking-form">
         <ContactFields value={draft} onChange={setDraft} errors={errors.list.length ? errors : NO_ERRORS} />
-        <button type="submit" className="booking-button">
+        <button type="submit" className="button">
           {t('continue')}
         </button>
       </form>

@@ -51,13 +51,13 @@ export function DayPicker({ officeId, serviceId, channel, selected, onChoose }: 
   return (
     <div className="booking-days">
       <div className="booking-month-bar">
-        <button type="button" className="booking-button booking-secondary" disabled={!hasPrevious} onClick={() => setMonth(shown.previous)}>
+        <button type="button" className="button secondary" disabled={!hasPrevious} onClick={() => setMonth(shown.previous)}>
           {t('day.previousMonth')}
         </button>
         <h2 id="booking-month" aria-live="polite">
           {formatMonth(shown.first, lang)}
         </h2>
-        <button type="button" className="booking-button booking-secondary" disabled={!hasNext} onClick={() => setMonth(shown.next)}>
+        <button type="button" className="button secondary" disabled={!hasNext} onClick={() => setMonth(shown.next)}>
           {t('day.nextMonth')}
         </button>
       </div>

@@ -140,13 +140,13 @@ export function ManagePage() {
           />
           {active && (
             <div className="booking-actions">
-              <a className="booking-button booking-secondary" href={icsPath(booking.code, token)} download={`bokning-${booking.code}.ics`}>
+              <a className="button secondary" href={icsPath(booking.code, token)} download={`bokning-${booking.code}.ics`}>
                 {t('receipt.calendar')}
               </a>
-              <button type="button" className="booking-button" onClick={() => setMode({ kind: 'day' })}>
+              <button type="button" className="button" onClick={() => setMode({ kind: 'day' })}>
                 {t('manage.reschedule')}
               </button>
-              <button type="button" className="booking-button booking-danger" onClick={() => setMode({ kind: 'cancel' })}>
+              <button type="button" className="button booking-danger" onClick={() => setMode({ kind: 'cancel' })}>
                 {t('manage.cancel')}
               </button>
             </div>
@@ -184,10 +184,10 @@ export function ManagePage() {
         <>
           <p className="booking-lead">{t('manage.cancelQuestion', { code: booking.code })}</p>
           <div className="booking-actions">
-            <button type="button" className="booking-button booking-danger" disabled={busy} onClick={() => void cancel()}>
+            <button type="button" className="button booking-danger" disabled={busy} onClick={() => void cancel()}>
               {t('manage.cancelConfirm')}
             </button>
-            <button type="button" className="booking-button booking-secondary" onClick={() => setMode({ kind: 'view' })}>
+            <button type="button" className="button secondary" onClick={() => setMode({ kind: 'view' })}>
               {t('manage.keep')}
             </button>
           </div>

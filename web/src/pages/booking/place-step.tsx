@@ -95,7 +95,7 @@ export function PlaceStep({ service, onChoose, onFirstFree }: Props) {
         </ul>
       )}
       <p>
-        <button type="button" className="booking-button booking-secondary" onClick={() => locate(choosePlace, setGeo)}>
+        <button type="button" className="button secondary" onClick={() => locate(choosePlace, setGeo)}>
           {t('place.useMyPosition')}
         </button>
       </p>
@@ -137,7 +137,7 @@ export function PlaceStep({ service, onChoose, onFirstFree }: Props) {
                 ))}
               </select>
             </div>
-            <button type="button" className="booking-button booking-secondary" onClick={() => setFirstFree(true)}>
+            <button type="button" className="button secondary" onClick={() => setFirstFree(true)}>
               {t('place.firstFreeButton')}
             </button>
           </div>

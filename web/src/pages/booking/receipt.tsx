@@ -37,7 +37,7 @@ export function Receipt({ booking }: { booking: CreatedBooking }) {
         }}
       />
       <p>
-        <a className="booking-button booking-secondary" href={icsPath(booking.code, booking.manageToken)} download={`bokning-${booking.code}.ics`}>
+        <a className="button secondary" href={icsPath(booking.code, booking.manageToken)} download={`bokning-${booking.code}.ics`}>
           {t('receipt.calendar')}
         </a>
       </p>

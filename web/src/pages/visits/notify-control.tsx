@@ -19,7 +19,7 @@ export function NotifyControl() {
   return (
     <div className="ticket-notify" aria-live="polite">
       {permission === 'default' && (
-        <button type="button" className="visit-button secondary" onClick={() => void ask()}>
+        <button type="button" className="button secondary" onClick={() => void ask()}>
           {t('ticket.notify.button')}
         </button>
       )}
