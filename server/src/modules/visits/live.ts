@@ -5,7 +5,7 @@
 // the bottleneck. Every visit write takes the office's next version (a trigger, migration 0004), and a
 // version is visible only after every lower one is, so "rows with version > the one I have" is a complete
 // delta. Several app servers each keep their own copy; none can miss another's writes.
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql, type Column } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import { visits } from '../../db/schema-visits.ts';
@@ -29,16 +29,15 @@ interface OfficeDay {
 /** Per database handle (tests run several in one process), per office and service date. */
 const caches = new WeakMap<object, Map<string, OfficeDay>>();
 
-const columns = Object.entries(visits).filter(([, c]) => c && typeof c === 'object' && 'name' in c && 'columnType' in c) as [keyof VisitRow, { name: string }][];
+const columns = Object.entries(getTableColumns(visits)) as [keyof VisitRow, Column][];
 
-/** A raw row (snake_case, as the driver returns it) as Drizzle's VisitRow. */
+/** A raw row (snake_case, as the driver returns it) as Drizzle's VisitRow, through each column's own mapping. */
 function toRow(raw: Record<string, unknown>): VisitRow {
   const row: Record<string, unknown> = {};
   for (const [key, col] of columns) {
     const value = raw[col.name];
-    row[key] = value instanceof Date || value === null || typeof value !== 'string' || !col.name.endsWith('_at') ? value : new Date(value);
+    row[key] = value === null || value === undefined || value instanceof Date ? value ?? null : col.mapFromDriverValue(value);
   }
-  row.version = Number(row.version);
   return row as unknown as VisitRow;
 }
 

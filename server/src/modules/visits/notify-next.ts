@@ -9,6 +9,7 @@ import { orderQueue } from '../../engines/queue/ordering.ts';
 import { stockholmDate } from '../../lib/dates.ts';
 import { maskPhone } from '../../lib/phone.ts';
 import { asQueueTicket } from './snapshot.ts';
+import { liveVisits } from './live.ts';
 import { calledText, nextText } from './sms-texts.ts';
 
 export interface NotifyDeps {
@@ -40,12 +41,10 @@ function queueHeads(waiting: VisitRow[], now: Date): VisitRow[] {
  */
 export async function notifyNext(deps: NotifyDeps, officeId: string): Promise<string[]> {
   const now = deps.now();
-  const today = and(eq(visits.officeId, officeId), eq(visits.serviceDate, stockholmDate(now)), eq(visits.state, 'waiting'));
-  // Most changes concern no one with a number still to tell: then one tiny query is all it costs.
-  const [pending] = await deps.db.select({ id: visits.id }).from(visits)
-    .where(and(today, isNotNull(visits.phone), isNull(visits.nextNotifiedAt))).limit(1);
-  if (!pending) return [];
-  const waiting = await deps.db.select().from(visits).where(today);
+  // The office's live queue (in memory, brought up to date with the rows changed since: live.ts).
+  const waiting = (await liveVisits(deps.db, deps.db, officeId, stockholmDate(now))).map((v) => v.row).filter((v) => v.state === 'waiting');
+  // Most changes concern no one with a number still to tell.
+  if (!waiting.some((v) => v.phone && !v.nextNotifiedAt)) return [];
   const notified: string[] = [];
   for (const head of queueHeads(waiting, now)) {
     if (!head.phone || head.nextNotifiedAt) continue;
