@@ -118,7 +118,7 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/tickets/:id/events', {
     config: { action: 'visits.ticket.read' },
-    schema: { tags: ['visits'], summary: "Live stream (SSE) of a visitor's ticket: the ticket at once, then a `ticket` event whenever its state, place or estimate changes; ends with the visit", params: IdParams },
+    schema: { tags: ['visits'], summary: "Live stream (SSE) of a visitor's ticket: the ticket at once, then a `ticket` event whenever its state, place or estimate changes; none once the visit has ended", params: IdParams },
   }, async (req, reply) => {
     const first = await getTicket(db, req.params.id, now());
     let unsubscribe = () => {};
