@@ -9,6 +9,7 @@
 // "(Swedish time)"), so the messages say what the pages say. Outside English the service keeps its Swedish
 // name, as on the pages. The texts are plain: SMS and the plain-text email need no right-to-left markup.
 import type { VISITOR_LANGUAGES } from '../../../../contracts/visits.ts';
+import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
 
 export type MessageKind = 'booked' | 'rescheduled' | 'cancelled' | 'reminder';
 export const MESSAGE_KINDS: readonly MessageKind[] = ['booked', 'rescheduled', 'cancelled', 'reminder'];
@@ -192,9 +193,6 @@ const isBookingLanguage = (language: string): language is BookingLanguage => Obj
 interface Formatters { date: (d: Date) => string; time: (d: Date) => string }
 const formatters = new Map<BookingLanguage, Formatters>();
 
-const time = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const isoDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /**
  * The date in the language on Stockholm's calendar ("tisdag 17 november 2026"), and the time as HH:MM on
  * Stockholm's clock. A Node built without the language's locale data (small ICU) would quietly fall back to
@@ -204,10 +202,10 @@ function formattersFor(language: BookingLanguage): Formatters {
   let f = formatters.get(language);
   if (!f) {
     const locale = CATALOGUES[language].locale;
-    const date = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0
+    const words = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0
       ? new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-      : isoDate;
-    f = { date: (d) => date.format(d), time: (d) => time.format(d) };
+      : null;
+    f = { date: (d) => words?.format(d) ?? stockholmDate(d), time: stockholmTime };
     formatters.set(language, f);
   }
   return f;

@@ -3,6 +3,7 @@
 // environment; `now` is passed in. docs/day-view.md defines each figure.
 import type { DayCounter, DayFigures, DayHour, DayQueue } from '../../../../contracts/visits.ts';
 import type { VISIT_EVENT_KINDS, VISIT_STATES } from '../../db/schema-visits.ts';
+import { stockholmTime } from '../../lib/dates.ts';
 
 type VisitState = (typeof VISIT_STATES)[number];
 type EventKind = (typeof VISIT_EVENT_KINDS)[number];
@@ -79,12 +80,9 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
 }
 
-// Building an Intl formatter is far slower than using one, and a day has thousands of events.
-const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' });
-
 /** The hour of the day (0–23) on Swedish clocks at an instant. */
 export function stockholmHour(at: Date): number {
-  return Number(hourFormat.format(at));
+  return Number(stockholmTime(at).slice(0, 2));
 }
 
 /**
