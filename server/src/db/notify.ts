@@ -15,9 +15,17 @@ export function pgNotifyTransport(url: string, channel: string, onError: (err: u
   // A fixed channel name, quoted as an identifier: never user input.
   const quoted = `"${channel.replace(/"/g, '""')}"`;
   let sender: pg.Pool | null = null;
+  let closed = false;
   return {
     async send(payload) {
-      sender ??= new pg.Pool({ connectionString: url, max: 2 });
+      // After stop nothing may open a new pool: it would outlive the app and its idle connections would
+      // fail later (e.g. when the database is dropped), far from any caller.
+      if (closed) throw new Error('the visit event transport is stopped');
+      if (!sender) {
+        sender = new pg.Pool({ connectionString: url, max: 2 });
+        // An idle pooled connection that drops emits on the pool; without a listener that is a crash.
+        sender.on('error', onError);
+      }
       await sender.query('select pg_notify($1, $2)', [channel, payload]);
     },
     async listen(onMessage) {
@@ -42,12 +50,18 @@ export function pgNotifyTransport(url: string, channel: string, onError: (err: u
         });
         await c.connect();
         await c.query(`listen ${quoted}`);
+        // Stopped while this reconnect was under way: nobody would end this connection later.
+        if (stopped) {
+          await c.end().catch(() => {});
+          return;
+        }
         client = c;
         retryMs = 250;
       };
       await connect();
       return async () => {
         stopped = true;
+        closed = true;
         await client?.end().catch(() => {});
         await sender?.end().catch(() => {});
         sender = null;
