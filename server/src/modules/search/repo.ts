@@ -1,7 +1,7 @@
 // The search index: one row per searchable thing with its folded text. pg_trgm finds candidates in
 // the database; lib/text-fold re-ranks them (see docs/decisions/0003-forgiving-search.md).
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { together, type Db, type Tx } from '../../db/client.ts';
 import * as t from '../../db/schema.ts';
 import type { SearchHit, SearchKind } from '../../../../contracts/registry.ts';
 import { compareSv, foldText, prepareSearchText, scoreMatch, skeletonText } from '../../lib/text-fold.ts';
@@ -25,11 +25,12 @@ async function insertEntries(db: Writer, inputs: EntryInput[]) {
 
 /** Rebuilds the entries for agencies, services and offices (a few hundred rows). */
 export async function reindexRegistry(db: Writer): Promise<void> {
-  const [agencies, services, offices] = await Promise.all([
-    db.select().from(t.agencies),
-    db.select({ s: t.services, agency: t.agencies.nameSv }).from(t.services).innerJoin(t.agencies, eq(t.agencies.id, t.services.agencyId)),
-    db.select({ o: t.offices, kommun: t.municipalities.name }).from(t.offices).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.offices.kommunkod)),
-  ]);
+  // Called inside the registry's write transactions: `together` runs the reads one after another there.
+  const [agencies, services, offices] = await together(db,
+    () => db.select().from(t.agencies),
+    () => db.select({ s: t.services, agency: t.agencies.nameSv }).from(t.services).innerJoin(t.agencies, eq(t.agencies.id, t.services.agencyId)),
+    () => db.select({ o: t.offices, kommun: t.municipalities.name }).from(t.offices).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.offices.kommunkod)),
+  );
   const entries: EntryInput[] = [
     ...agencies.map((a) => ({
       kind: 'agency' as const, refId: a.id, label: a.nameSv, detail: a.nameEn,
@@ -50,10 +51,10 @@ export async function reindexRegistry(db: Writer): Promise<void> {
 
 /** Rebuilds the entries for municipalities and localities (reference data; changes only on import). */
 export async function reindexGeography(db: Writer): Promise<void> {
-  const [municipalities, localities] = await Promise.all([
-    db.select({ m: t.municipalities, county: t.counties.name }).from(t.municipalities).innerJoin(t.counties, eq(t.counties.code, t.municipalities.countyCode)),
-    db.select({ l: t.localities, kommun: t.municipalities.name }).from(t.localities).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.localities.kommunkod)),
-  ]);
+  const [municipalities, localities] = await together(db,
+    () => db.select({ m: t.municipalities, county: t.counties.name }).from(t.municipalities).innerJoin(t.counties, eq(t.counties.code, t.municipalities.countyCode)),
+    () => db.select({ l: t.localities, kommun: t.municipalities.name }).from(t.localities).innerJoin(t.municipalities, eq(t.municipalities.kommunkod, t.localities.kommunkod)),
+  );
   // Weight by population so that "Lund" the city outranks a hamlet of the same folded name.
   const popWeight = (pop: number) => 0.8 + Math.min(0.3, Math.log10(Math.max(pop, 10)) / 20);
   const entries: EntryInput[] = [
