@@ -59,9 +59,31 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const officeId = req.params.id;
     let unsubscribe = () => {};
     const stream = openSse(req, reply, () => unsubscribe());
+    // A burst of changes (a busy kiosk) gives one read in flight and at most one more after it, and a
+    // failed read (the database going away at shutdown) only costs this update: the next one follows.
+    let reading = false;
+    let again = false;
+    const sendQueues = async (): Promise<void> => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        stream.send('queues', await listQueues(db, officeId, now()));
+      } catch (err) {
+        req.log.warn({ err }, 'display board: queue counts not sent');
+      } finally {
+        reading = false;
+      }
+      if (again) {
+        again = false;
+        await sendQueues();
+      }
+    };
     unsubscribe = bus.subscribe(officeId, (event) => {
       if (event.type === 'call') stream.send('call', event.call);
-      else void listQueues(db, officeId, now()).then((q) => stream.send('queues', q));
+      else void sendQueues();
     });
     // A (re)connecting board gets the current state at once.
     for (const call of (await latestCalls(db, officeId, now(), 8)).reverse()) stream.send('call', call);
