@@ -1,0 +1,44 @@
+// Starting points for the search. A dispatch schedule is re-encoded as "its tasks by start time, each
+// pinned to the officer and interpreter it had": decoding that list gives every task a start no later
+// than in the dispatch plan (each resource's earlier tasks still end in time, by induction over the
+// list), so the planner never starts worse than either rule. Plain priority rules add diversity.
+import { emptyGenes, type Frame, type Genes, type Schedule } from './decoder.ts';
+import type { Indexed } from './instance.ts';
+
+export function genesFromSchedule(ix: Indexed, s: Schedule): Genes {
+  const n = ix.tasks.length;
+  const placed = ix.topo.filter((i) => s.start[i]! >= 0);
+  // Stable sort keeps topological order among equal starts (a zero-length predecessor stays first).
+  placed.sort((a, b) => s.start[a]! - s.start[b]!);
+  const rest = ix.topo.filter((i) => s.start[i]! < 0);
+  const g = emptyGenes(n, [...placed, ...rest]);
+  for (const i of placed) {
+    g.officer[i] = s.officer[i]!;
+    g.interpreter[i] = s.interpreter[i]!;
+  }
+  return g;
+}
+
+/** Topological order sorted by a key per task (stable, so precedence ties keep their order). */
+function byKey(ix: Indexed, key: (i: number) => number): number[] {
+  const rank = new Array<number>(ix.tasks.length);
+  ix.topo.forEach((t, k) => (rank[t] = k));
+  return [...ix.topo].sort((a, b) => key(a) - key(b) || rank[a]! - rank[b]!);
+}
+
+export function priorityRuleGenes(frame: Frame): Genes[] {
+  const { ix } = frame;
+  const n = ix.tasks.length;
+  const work = new Map<string, number>();
+  ix.tasks.forEach((t, i) => work.set(t.householdId, (work.get(t.householdId) ?? 0) + ix.duration[i]!));
+  const size = new Map(ix.input.households.map((h) => [h.id, Math.max(1, h.personIds.length)]));
+  const hh = (i: number) => ix.tasks[i]!.householdId;
+  return [
+    // Households in arrival order, each pushed through its pathway.
+    byKey(ix, (i) => ix.release[i]!),
+    // Least work per person first (SPT at household level), arrival as the tie.
+    byKey(ix, (i) => (work.get(hh(i))! / size.get(hh(i))!) * 1e4 + ix.release[i]!),
+    // Arrival plus own work: the families that could leave soonest first.
+    byKey(ix, (i) => ix.release[i]! + work.get(hh(i))! / size.get(hh(i))!),
+  ].map((order) => emptyGenes(n, order));
+}
