@@ -294,10 +294,21 @@ const VisitServiceIds = Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems:
 
 export const MobileStopService = Type.Object({ id: Id, nameSv: Type.String(), nameEn: Type.String() });
 export type MobileStopService = Static<typeof MobileStopService>;
+export const MobileTeam = Type.Object({ id: Id, name: Type.String() });
+export type MobileTeam = Static<typeof MobileTeam>;
+export const MobileTeamParams = Type.Object({ id: Id, teamId: Id });
+/**
+ * A mobile team's name, to create or rename one of the hub office's teams. Trimmed; required (reason
+ * `name_required`), unique within the hub office, ignoring case (409 `already_exists`, reason
+ * `team_name_taken`) and, for now, across all offices (reason `team_name_taken_elsewhere`).
+ */
+export const MobileTeamInput = Type.Object({ name: Type.String({ maxLength: 80 }) }, { additionalProperties: false });
+export type MobileTeamInput = Static<typeof MobileTeamInput>;
+
 /** A hub office's mobile teams and the stops they can visit, with the services each stop offers on the mobile channel. */
 export const MobilePlanning = Type.Object({
   hubOfficeId: Id,
-  teams: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+  teams: Type.Array(MobileTeam),
   stops: Type.Array(Type.Object({ id: Id, name: Type.String(), services: Type.Array(MobileStopService) })),
 });
 export type MobilePlanning = Static<typeof MobilePlanning>;

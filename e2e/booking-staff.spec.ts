@@ -111,6 +111,46 @@ describe('staff booking pages', () => {
     await page.context().close();
   });
 
+  it('an office manager creates and renames a mobile team, with the name checked on the form and by the server', async () => {
+    const page = await logIn('chef.vaxjo');
+    await page.goto(`${vaxjo.app.url}/kontor/${vaxjo.office.id}/mobilplanering`);
+    await heading(page, 'Planera mobila besök');
+    const teams = page.locator('section', { has: page.getByRole('heading', { name: 'Mobila team' }) });
+    await teams.waitFor({ timeout: 15_000 });
+    expect(await teams.textContent()).toContain('Mobila teamet Växjö');
+
+    await teams.getByRole('button', { name: 'Nytt team' }).click();
+    await teams.getByRole('button', { name: 'Skapa teamet' }).click();
+    const summary = teams.locator('.admin-error-summary');
+    await summary.waitFor({ timeout: 15_000 });
+    expect(await summary.textContent()).toContain('Ange teamets namn.');
+    expect(await page.locator('#team-name').getAttribute('aria-invalid')).toBe('true');
+    expect(await wcagViolations(page), 'team form with errors').toEqual([]);
+
+    // The server refuses a name the office already has, whatever the case, on the name field.
+    await page.getByLabel('Teamets namn').fill('mobila teamet växjö');
+    await teams.getByRole('button', { name: 'Skapa teamet' }).click();
+    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('Kontoret har redan ett team med det namnet.');
+    expect(await page.locator('#team-name').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Teamets namn').fill('Mobila teamet Norr');
+    await teams.getByRole('button', { name: 'Skapa teamet' }).click();
+    await expect.poll(() => page.locator('.admin-status').textContent(), { timeout: 15_000 }).toBe('Teamet Mobila teamet Norr är skapat. Nu kan du planera dess besök.');
+    expect(await teams.locator('li').allTextContents()).toEqual([expect.stringContaining('Mobila teamet Norr'), expect.stringContaining('Mobila teamet Växjö')]);
+    expect(await wcagViolations(page), 'planning page with the new team').toEqual([]);
+
+    await teams.getByRole('button', { name: 'Byt namn Mobila teamet Norr' }).click();
+    await page.getByLabel('Teamets namn').fill('Mobila teamet Uppvidinge');
+    await teams.getByRole('button', { name: 'Spara namnet' }).click();
+    await expect.poll(() => page.locator('.admin-status').textContent(), { timeout: 15_000 }).toBe('Teamet heter nu Mobila teamet Uppvidinge.');
+    const planning = await (await page.request.get(`${vaxjo.app.url}/api/v1/offices/${vaxjo.office.id}/mobile-teams`)).json() as { teams: Array<{ name: string }> };
+    expect(planning.teams.map((t) => t.name)).toEqual(['Mobila teamet Uppvidinge', 'Mobila teamet Växjö']);
+    // The new team can be sent on a visit at once.
+    await page.getByRole('button', { name: 'Lägg till besök' }).click();
+    expect(await page.getByLabel('Team').locator('option').allTextContents()).toContain('Mobila teamet Uppvidinge');
+    await page.context().close();
+  });
+
   it('an agency officer opens their video meetings', async () => {
     const page = await logIn('fk.video');
     await page.goto(`${vaxjo.app.url}/mina-videomoten`);

@@ -4,11 +4,13 @@
 import { percentile, type BenchReport, type BenchRow } from '../harness.ts';
 import { buildOfficeMonth, timeOfficeMonth } from './office-month.ts';
 import { buildNational, timeNational } from './national.ts';
+import { timeNationalHttp } from './national-http.ts';
 import { computeSlots } from '../../server/src/engines/slots/slots.ts';
 import type { SlotQuery } from '../../server/src/engines/slots/types.ts';
 
 const OFFICE_ROUNDS = { engine: 30, baseline: 3 };
 const NATIONAL = { places: 200, engineRounds: 5, baselineQueries: 60 };
+const NATIONAL_HTTP = { places: 40, rounds: 5 };
 const GOAL_P95_MS = { office_month: 20, national_first_free: 100 };
 
 /** engine/baseline, with how many times faster that is. */
@@ -70,6 +72,18 @@ export async function run(): Promise<BenchReport> {
   notes.push(
     `national_first_free: ${national.offices.length} of the ${national.network} demo offices offer the service (Föräldrapenning, 20 min); ${national.holds} holds, near days full; ${national.places.length} municipal seats as places, ${n.meanOffices.toFixed(1)} offices within 100 km on average`,
     `national_first_free: p50/p95 of one query (distance filter + firstFreeAcross): engine ${n.engine.length} queries (${NATIONAL.engineRounds} rounds of ${national.places.length}); baseline (every nearby office's whole 60 days, then the earliest) on the first ${n.baseline.length}, where results_identical compares the engine's answer; ${n.found} of them found a slot, median ${n.medianDaysAhead.toFixed(1)} days ahead`,
+  );
+
+  const http = await timeNationalHttp(NATIONAL_HTTP.places, NATIONAL_HTTP.rounds);
+  timingRows(rows, 'national_first_free_http', 'engine', http.engine);
+  timingRows(rows, 'national_first_free_http', 'baseline', http.baseline);
+  rows.push({ case: 'national_first_free_http', method: 'engine', metric: 'results_identical', value: http.identical ? 1 : 0, unit: 'bool' });
+  summary.push([
+    'national_first_free_http', fmt(percentile(http.engine, 50)), fmt(percentile(http.engine, 95)), fmt(percentile(http.baseline, 50)), fmt(percentile(http.baseline, 95)),
+    `${ratio(percentile(http.engine, 50), percentile(http.baseline, 50))} / ${ratio(percentile(http.engine, 95), percentile(http.baseline, 95))}`, '-', http.identical ? 'yes' : 'NO',
+  ]);
+  notes.push(
+    `national_first_free_http: GET /services/:id/first-free (Föräldrapenning, 100 km, limit 8) through Fastify inject over the seeded demo database in PGlite, clock at 2026-12-01 11:00; ${http.places} municipal seats × ${NATIONAL_HTTP.rounds} rounds = ${http.engine.length} requests; baseline = each place within the radius asked on its own (loadPlaceContext, its holds, firstFree; the route's path before it read all places at once), once per seat; results_identical compares the offices and start times of every answer. The demo database has few bookings: this measures the reads and the request path more than the engine`,
   );
 
   const header = ['case', 'engine p50', 'engine p95', 'baseline p50', 'baseline p95', 'engine/baseline p50 / p95', 'goal (engine p95)', 'identical'];

@@ -3,7 +3,7 @@
 // The baseline checks every rule directly for every start; the engine must give exactly the same days.
 import { describe, expect, it } from 'vitest';
 import { addDays, stockholmDate } from '../../lib/dates.ts';
-import { computeSlots, firstFree, firstFreeAcross } from './slots.ts';
+import { computeSlots, firstFree, firstFreeAcross, firstFreeEach } from './slots.ts';
 import { computeSlotsBaseline } from './baseline.ts';
 import { utcMidnight } from './wall-clock.ts';
 import { bookableUnits, datesBetween, lastBookableDate, openIntervals } from './rules.ts';
@@ -216,6 +216,18 @@ describe('engine equals baseline on random cases', () => {
         if (slot && (!best || slot.start < best.slot.start)) best = { key, slot };
       }
       expect(firstFreeAcross(group), `group from seed ${g}`).toEqual(best);
+    }
+  });
+
+  it('firstFreeEach equals each place\'s baseline first slot, earliest first, cut at the limit', () => {
+    for (let g = 0; g + 6 <= cases.length; g += 6) {
+      const group = cases.slice(g, g + 6).map(({ seed, query }) => ({ key: seed, query }));
+      const expected = group
+        .map(({ key, query }, i) => ({ key, i, slot: computeSlotsBaseline(query).flatMap((d) => d.slots)[0] }))
+        .filter((x) => x.slot)
+        .sort((a, b) => a.slot!.start - b.slot!.start || a.i - b.i)
+        .map(({ key, slot }) => ({ key, slot }));
+      for (const limit of [1, 3, 6]) expect(firstFreeEach(group, limit), `group from seed ${g}, limit ${limit}`).toEqual(expected.slice(0, limit));
     }
   });
 });

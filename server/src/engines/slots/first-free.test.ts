@@ -1,6 +1,7 @@
-// firstFree and firstFreeAcross: the earliest free slot in one place and over several.
+// firstFree, firstFreeAcross and firstFreeEach: the earliest free slot in one place, over several, and of
+// each of the earliest places.
 import { describe, expect, it } from 'vitest';
-import { computeSlots, firstFree, firstFreeAcross } from './slots.ts';
+import { computeSlots, firstFree, firstFreeAcross, firstFreeEach } from './slots.ts';
 import { at, everyDay, hold, query } from './test-helpers.ts';
 import type { Place, SlotQuery } from './types.ts';
 
@@ -49,5 +50,32 @@ describe('firstFreeAcross', () => {
       get holds(): never { throw new Error('holds read'); },
     };
     expect(firstFreeAcross([{ key: 'trap', query: trap }, { key: 'b', query: b }])?.key).toBe('b');
+  });
+});
+
+describe('firstFreeEach', () => {
+  const places = ['2026-06-05', '2026-06-02', '2026-06-03', '2026-06-02', '2026-06-20'].map((d, i) => ({
+    key: `p${i}`, query: query({ place: stop([d]), from: '2026-06-01', to: '2026-06-30' }),
+  }));
+
+  it('gives each place its own first free slot, earliest first and ties in the given order', () => {
+    const all = firstFreeEach(places, 10);
+    expect(all.map((x) => x.key)).toEqual(['p1', 'p3', 'p2', 'p0', 'p4']);
+    for (const x of all) expect(x.slot).toEqual(firstFree(places.find((p) => p.key === x.key)!.query));
+  });
+
+  it('returns the limit earliest, the first of them what firstFreeAcross answers', () => {
+    expect(firstFreeEach(places, 2).map((x) => x.key)).toEqual(['p1', 'p3']);
+    expect(firstFreeEach(places, 1)[0]).toEqual(firstFreeAcross(places));
+    expect(firstFreeEach(places, 0)).toEqual([]);
+    expect(firstFreeEach([], 3)).toEqual([]);
+  });
+
+  it('stops once enough places have a slot: a later place never reads its holds', () => {
+    const trap: SlotQuery = {
+      ...query({ place: stop(['2026-06-10']), from: '2026-06-01', to: '2026-06-30', pools: [everyDay('desk', 1)] }),
+      get holds(): never { throw new Error('holds read'); },
+    };
+    expect(firstFreeEach([{ key: 'trap', query: trap }, ...places.slice(1, 3)], 2).map((x) => x.key)).toEqual(['p1', 'p2']);
   });
 });

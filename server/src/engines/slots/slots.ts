@@ -166,3 +166,34 @@ export function firstFreeAcross<K>(queries: ReadonlyArray<{ key: K; query: SlotQ
   }
   return null;
 }
+
+/**
+ * The earliest free slot of each place, for the `limit` places whose first free slot comes earliest
+ * (earliest first; equal start times in the order of `queries`), as the booking page's "first free time
+ * near me" lists them. Like firstFreeAcross, dates are walked in order across all places and a place
+ * leaves the walk at its first slot; the walk stops after the first date by which `limit` places have
+ * one, since any place still without a slot can only have later ones.
+ */
+export function firstFreeEach<K>(queries: ReadonlyArray<{ key: K; query: SlotQuery }>, limit: number): Array<{ key: K; slot: Slot }> {
+  const active = queries.map(({ key, query }, i) => ({ s: new SlotScanner(query), i, key })).filter((x) => x.s.dates.length > 0);
+  const found: Array<{ key: K; slot: Slot; i: number }> = [];
+  if (active.length === 0 || limit < 1) return [];
+  const first = active.reduce((d, x) => (x.s.dates[0]! < d ? x.s.dates[0]! : d), active[0]!.s.dates[0]!);
+  const last = active.reduce((d, x) => (x.s.dates.at(-1)! > d ? x.s.dates.at(-1)! : d), active[0]!.s.dates.at(-1)!);
+  const done = new Set<number>();
+  for (const date of datesBetween(first, last)) {
+    for (const { s, i, key } of active) {
+      if (done.has(i)) continue;
+      const offset = Math.round((utcMidnight(date) - utcMidnight(s.dates[0]!)) / (24 * HOUR_MS));
+      if (offset < 0 || offset >= s.dates.length) continue;
+      const [slot] = s.day(offset, true);
+      if (slot) {
+        found.push({ key, slot, i });
+        done.add(i);
+      }
+    }
+    if (found.length >= limit) break;
+  }
+  found.sort((a, b) => a.slot.start - b.slot.start || a.i - b.i);
+  return found.slice(0, limit).map(({ key, slot }) => ({ key, slot }));
+}

@@ -48,6 +48,20 @@ describeWithApp('booking messages in the visitor\'s language', (ctx) => {
     expect(texts).toContainEqual(expect.stringMatching(new RegExp(`^Samservice \\(${created.code}\\): تم إلغاء موعدك`)));
   });
 
+  it('writes the calendar file in the booking\'s language', async () => {
+    const { book, inject } = api(ctx);
+    const slot = await firstSlot(FORALDRAPENNING, '2026-12-09');
+    const created = (await book({ serviceId: FORALDRAPENNING, officeId: VAXJO, start: slot.start, email: 'fa@example.se', language: 'fa' })).json() as CreatedBooking;
+    const res = await inject('GET', `/bookings/${created.code}/calendar.ics?token=${created.manageToken}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const unfolded = res.body.replace(/\r\n /g, '').split('\r\n');
+    const description = unfolded.find((l) => l.startsWith('DESCRIPTION:'))!;
+    expect(description).toContain(`کد رزرو: ${created.code}.`);
+    expect(description).toContain('تغییر یا لغو:');
+    expect(description).not.toContain('Bokningskod');
+    expect(unfolded.find((l) => l.startsWith('SUMMARY:'))).toBe('SUMMARY:Föräldrapenning – Samservice');
+  });
+
   it('sends the reminder in the booking\'s language', async () => {
     const slot = await firstSlot(BOSTADSBIDRAG, '2026-12-03');
     const res = await api(ctx).book({ serviceId: BOSTADSBIDRAG, officeId: VAXJO, start: slot.start, email: 'ukrainian@example.se', language: 'uk' });

@@ -6,8 +6,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { mobileTeams, mobileVisitServices, mobileVisits, offices, officeServices, services } from '../../db/schema.ts';
 import { appointments } from '../../db/schema-visits.ts';
-import type { CreateMobileVisitInput, MobilePlanning, MobileVisit, UpdateMobileVisitInput } from '../../../../contracts/booking.ts';
+import type { CreateMobileVisitInput, MobilePlanning, MobileTeam, MobileTeamInput, MobileVisit, UpdateMobileVisitInput } from '../../../../contracts/booking.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { mapDbError } from '../../lib/db-errors.ts';
 import { stockholmDate, stockholmTime } from '../../lib/dates.ts';
 import { loadMobileVisits } from './repo.ts';
 
@@ -45,6 +46,73 @@ export async function mobilePlanning(db: Db, hubOfficeId: string): Promise<Mobil
     stops: stops.map((s) => ({ ...s, services: offered.filter((o) => o.stopId === s.id).map(({ id, nameSv, nameEn }) => ({ id, nameSv, nameEn })) })),
   };
 }
+
+// ---------- teams ----------
+
+/**
+ * Checks a team name for the hub: required once trimmed, and not another team's. Names are unique within
+ * the hub ignoring case (what a manager would call the same name). The table's UNIQUE(name) (migration
+ * 0005) is still national, so a name another office's team has is refused too, with its own reason,
+ * rather than as a database error; that constraint would need a migration to become per hub.
+ */
+async function checkTeamName(tx: Tx, hubOfficeId: string, raw: string, exceptTeamId?: string): Promise<string> {
+  const name = raw.trim().replace(/\s+/g, ' ');
+  if (!name) throw invalid('name', 'name_required', 'Give the team a name');
+  const [same] = await tx.select({ id: mobileTeams.id, hubOfficeId: mobileTeams.hubOfficeId }).from(mobileTeams)
+    .where(and(
+      sql`lower(${mobileTeams.name}) = lower(${name})`,
+      exceptTeamId ? sql`${mobileTeams.id} <> ${exceptTeamId}` : undefined,
+    ))
+    .orderBy(sql`${mobileTeams.hubOfficeId} = ${hubOfficeId} desc`)
+    .limit(1);
+  if (same?.hubOfficeId === hubOfficeId) {
+    throw new AppError('already_exists', 'The office already has a team with this name', { field: 'name', reason: 'team_name_taken', details: { teamId: same.id } });
+  }
+  if (same) throw new AppError('already_exists', "Another office's team has this name", { field: 'name', reason: 'team_name_taken_elsewhere' });
+  return name;
+}
+
+/**
+ * Writes a team under a transaction lock on team names: two managers naming teams at once are checked
+ * one after the other, so the case-insensitive rule holds (the database's unique index only sees exact case).
+ */
+async function writeTeam(db: Db, hubOfficeId: string, input: MobileTeamInput, write: (tx: Tx, name: string) => Promise<string | undefined>, exceptTeamId?: string): Promise<MobileTeam> {
+  try {
+    const id = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('booking:mobile-team-names'))`);
+      return write(tx, await checkTeamName(tx, hubOfficeId, input.name, exceptTeamId));
+    });
+    if (!id) throw new AppError('not_found', 'The office has no such mobile team', { field: 'teamId' });
+    const [team] = await db.select({ id: mobileTeams.id, name: mobileTeams.name }).from(mobileTeams).where(eq(mobileTeams.id, id));
+    return team!;
+  } catch (err) {
+    throw mapDbError(err);
+  }
+}
+
+/** A new mobile team based at the hub office; its visits are planned afterwards. */
+export async function createMobileTeam(db: Db, hubOfficeId: string, input: MobileTeamInput): Promise<MobileTeam> {
+  const [hub] = await db.select({ tier: offices.tier }).from(offices).where(eq(offices.id, hubOfficeId));
+  if (!hub) throw notFound('Office', 'id');
+  // A stop is visited by a team, it does not send one out (the registry's rule hub_is_mobile_stop, the other way round).
+  if (hub.tier === 'mobile_stop') throw invalid('id', 'hub_is_mobile_stop', 'A mobile stop cannot be a mobile team\'s hub');
+  return writeTeam(db, hubOfficeId, input, async (tx, name) => {
+    const [row] = await tx.insert(mobileTeams).values({ name, hubOfficeId }).returning({ id: mobileTeams.id });
+    return row!.id;
+  });
+}
+
+/** Renames one of the hub office's teams; its visits and their bookings keep the team. */
+export async function renameMobileTeam(db: Db, hubOfficeId: string, teamId: string, input: MobileTeamInput): Promise<MobileTeam> {
+  const [team] = await db.select({ hubOfficeId: mobileTeams.hubOfficeId }).from(mobileTeams).where(eq(mobileTeams.id, teamId));
+  if (!team || team.hubOfficeId !== hubOfficeId) throw new AppError('not_found', 'The office has no such mobile team', { field: 'teamId' });
+  return writeTeam(db, hubOfficeId, input, async (tx, name) => {
+    const [row] = await tx.update(mobileTeams).set({ name }).where(and(eq(mobileTeams.id, teamId), eq(mobileTeams.hubOfficeId, hubOfficeId))).returning({ id: mobileTeams.id });
+    return row?.id;
+  }, teamId);
+}
+
+// ---------- visits ----------
 
 function checkHours(opens: string, closes: string): void {
   if (closes <= opens) throw invalid('closes', 'closes_before_opens', 'The visit must close after it opens');

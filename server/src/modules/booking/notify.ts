@@ -8,7 +8,7 @@ import type { SmsSender } from '../../adapters/sms/index.ts';
 import type { EmailSender } from '../../adapters/email/index.ts';
 import { managePath } from './codes.ts';
 import { bookingIcs } from './ics.ts';
-import { bookingEmail, bookingSms, type MessageKind } from './texts.ts';
+import { bookingEmail, bookingSms, calendarTexts, type MessageKind } from './texts.ts';
 import { addressOf, loadBookingRows, type BookingRow } from './view.ts';
 
 export interface NotifyDeps {
@@ -20,18 +20,22 @@ export interface NotifyDeps {
   now: () => Date;
 }
 
-/** The calendar entry of a booking (also served at GET /bookings/:code/calendar.ics). */
+/**
+ * The calendar entry of a booking (also served at GET /bookings/:code/calendar.ics), in the language the
+ * visitor booked in (stored with the booking), as the messages are.
+ */
 export function icsFor(row: BookingRow, manageUrl: string, now: Date): string {
   const a = row.a;
-  const where = a.channel === 'video' ? `${row.officeName} (videorum)` : row.officeName;
+  const words = calendarTexts(a.language, {
+    code: a.code, serviceNameSv: row.serviceNameSv, serviceNameEn: row.serviceNameEn, officeName: row.officeName, address: addressOf(row),
+    channel: a.channel, manageUrl,
+  });
   return bookingIcs({
     uid: `${a.id}@samservice`,
     stamp: now,
     start: a.startsAt,
     end: a.endsAt,
-    summary: `${row.serviceNameSv} – Samservice`,
-    location: `${where}, ${addressOf(row)}`,
-    description: `Bokningskod: ${a.code}. Visa koden i kiosken när du kommer. Ändra eller avboka: ${manageUrl}`,
+    ...words,
     cancelled: a.status === 'cancelled',
     // Seconds since booking: every later file outranks an earlier one, so a calendar takes the newest
     // version (a move or a cancellation) without a change counter in the table.

@@ -18,6 +18,19 @@ export async function loadStaffing(db: Reader, officeId: string, agencyId: strin
   return new Map(rows.map((r) => [r.weekday, r.officers]));
 }
 
+/** One agency's officer numbers per ISO weekday at each of several offices (offices without rows are left out). */
+export async function loadStaffingAt(db: Reader, officeIds: string[], agencyId: string): Promise<Map<string, Map<number, number>>> {
+  const out = new Map<string, Map<number, number>>();
+  if (officeIds.length === 0) return out;
+  const rows = await db.select().from(officeStaffing).where(and(inArray(officeStaffing.officeId, officeIds), eq(officeStaffing.agencyId, agencyId)));
+  for (const r of rows) {
+    let days = out.get(r.officeId);
+    if (!days) out.set(r.officeId, (days = new Map()));
+    days.set(r.weekday, r.officers);
+  }
+  return out;
+}
+
 /** Agency officers who take video meetings for the agency: its active agency_officer accounts, in a stable order. */
 export async function loadVideoOfficers(db: Reader, agencyId: string): Promise<Array<{ userId: string; displayName: string }>> {
   return db
@@ -41,14 +54,16 @@ export interface MobileVisitRow {
   serviceIds: string[];
 }
 
-/** A stop's visits in a date range (or one visit by id), with the services each brings. */
-export async function loadMobileVisits(db: Reader, filter: { stopOfficeId?: string; hubOfficeId?: string; visitId?: string; from?: string; to?: string }): Promise<MobileVisitRow[]> {
+/** A stop's (or several stops') visits in a date range (or one visit by id), with the services each brings. */
+export async function loadMobileVisits(db: Reader, filter: { stopOfficeId?: string; stopOfficeIds?: string[]; hubOfficeId?: string; visitId?: string; from?: string; to?: string }): Promise<MobileVisitRow[]> {
+  if (filter.stopOfficeIds?.length === 0) return [];
   const rows = await db
     .select({ v: mobileVisits, teamName: mobileTeams.name, hubOfficeId: mobileTeams.hubOfficeId })
     .from(mobileVisits)
     .innerJoin(mobileTeams, eq(mobileTeams.id, mobileVisits.teamId))
     .where(and(
       filter.stopOfficeId ? eq(mobileVisits.stopOfficeId, filter.stopOfficeId) : undefined,
+      filter.stopOfficeIds ? inArray(mobileVisits.stopOfficeId, filter.stopOfficeIds) : undefined,
       filter.hubOfficeId ? eq(mobileTeams.hubOfficeId, filter.hubOfficeId) : undefined,
       filter.visitId ? eq(mobileVisits.id, filter.visitId) : undefined,
       filter.from ? gte(mobileVisits.date, filter.from) : undefined,
@@ -64,8 +79,10 @@ export async function loadMobileVisits(db: Reader, filter: { stopOfficeId?: stri
   }));
 }
 
+export interface HoldRow { poolKey: string; unit: number; start: number; end: number }
+
 /** Holds overlapping [from, to) in the given pools, as epoch ms, with the unit each is on. */
-export async function loadHolds(db: Reader, poolKeys: string[], from: Date, to: Date, exceptAppointmentId?: string): Promise<Array<{ poolKey: string; unit: number; start: number; end: number }>> {
+export async function loadHolds(db: Reader, poolKeys: string[], from: Date, to: Date, exceptAppointmentId?: string): Promise<HoldRow[]> {
   if (poolKeys.length === 0) return [];
   const keys = sql`array[${sql.join(poolKeys.map((k) => sql`${k}`), sql`, `)}]::text[]`;
   const rows = await queryRows<{ pool_key: string; unit: number | string; start_ms: string | number; end_ms: string | number }>(db, sql`

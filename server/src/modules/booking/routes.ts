@@ -10,6 +10,7 @@ import {
   FirstFreeQuery, FirstFreeResponse, ManageQuery, MobileVisit, MobileVisitParams, MobileVisitsQuery, MobileVisitVisitors, OfficeBookingsDay,
   OfficeBookingsQuery, OfficeCodeParams, RescheduleInput, ServiceParams, SlotsQuery, SlotsResponse, StaffBooking, StaffBookingInput,
   StaffingInput, StaffingRow, VideoMeeting, VideoMeetingsQuery, MobilePlanning, CreateMobileVisitInput, UpdateMobileVisitInput,
+  MobileTeam, MobileTeamInput, MobileTeamParams,
 } from '../../../../contracts/booking.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -19,7 +20,7 @@ import { bookingByToken, cancelBooking, createBooking, listSlots, rescheduleBook
 import { listSettings, listStaffing, saveSettings, saveStaffing } from './settings.ts';
 import { markArrived, markNoShowView, mobileVisitsOf, mobileVisitVisitors, officeBookingsDay, videoMeetingsOf } from './staff.ts';
 import { bookingView } from './view.ts';
-import { cancelMobileVisit, createMobileVisit, mobilePlanning, updateMobileVisit } from './mobile-admin.ts';
+import { cancelMobileVisit, createMobileTeam, createMobileVisit, mobilePlanning, renameMobileTeam, updateMobileVisit } from './mobile-admin.ts';
 import { managePath } from './codes.ts';
 
 const codeAudit = { resourceType: 'booking', resourceId: (req: FastifyRequest) => (req.params as { code?: string }).code?.toUpperCase() };
@@ -162,6 +163,23 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { action: 'booking.mobile.manage', scope: officeFromParams },
     schema: { tags: ['booking'], summary: "The hub office's mobile teams and stops, with the services a visit to each stop may bring", params: IdParams, response: { 200: MobilePlanning } },
   }, async (req) => mobilePlanning(db, req.params.id));
+
+  app.post('/offices/:id/mobile-teams', {
+    config: { action: 'booking.mobile.manage', scope: officeFromParams },
+    schema: {
+      tags: ['booking'], summary: 'Create a mobile team based at the office',
+      description: 'The name is required (reason `name_required`) and unique within the office, ignoring case (409 `already_exists`, reason `team_name_taken`).',
+      params: IdParams, body: MobileTeamInput, response: { 201: MobileTeam },
+    },
+  }, async (req, reply) => reply.status(201).send(await createMobileTeam(db, req.params.id, req.body)));
+
+  app.patch('/offices/:id/mobile-teams/:teamId', {
+    config: { action: 'booking.mobile.manage', scope: officeFromParams },
+    schema: {
+      tags: ['booking'], summary: "Rename one of the office's mobile teams",
+      description: 'Same name rules as creating one; the visits keep the team.', params: MobileTeamParams, body: MobileTeamInput, response: { 200: MobileTeam },
+    },
+  }, async (req) => renameMobileTeam(db, req.params.id, req.params.teamId, req.body));
 
   app.post('/offices/:id/mobile-visits', {
     config: { action: 'booking.mobile.manage', scope: officeFromParams },

@@ -38,6 +38,14 @@ export async function loadSettings(db: Reader, officeId: string, serviceId: stri
   return row ? pick(row) : DEFAULT_SETTINGS;
 }
 
+/** One service's effective settings at each of several offices (a national search reads them in one query). */
+export async function loadSettingsAt(db: Reader, officeIds: string[], serviceId: string): Promise<Map<string, Settings>> {
+  const rows = officeIds.length === 0 ? [] : await db.select().from(bookingSettings)
+    .where(and(inArray(bookingSettings.officeId, officeIds), eq(bookingSettings.serviceId, serviceId)));
+  const stored = new Map(rows.map((r) => [r.officeId, pick(r)]));
+  return new Map(officeIds.map((id) => [id, stored.get(id) ?? DEFAULT_SETTINGS]));
+}
+
 /** Every service the office offers, with its effective settings. */
 export async function listSettings(db: Reader, officeId: string): Promise<BookingSettings[]> {
   const rows = await db

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { VISITOR_LANGUAGES } from '../../../../contracts/visits.ts';
-import { bookingEmail, bookingSms, CATALOGUES, fill, MESSAGE_KINDS, type MessageFacts } from './texts.ts';
+import { bookingEmail, bookingSms, calendarTexts, CATALOGUES, fill, MESSAGE_KINDS, type MessageFacts } from './texts.ts';
 
 const facts = (over: Partial<MessageFacts> = {}): MessageFacts => ({
   code: 'K7MQ2X9P',
@@ -42,6 +42,7 @@ describe('booking message texts', () => {
       expect(c.video.trim().length, lang).toBeGreaterThan(10);
       needs(c.code, ['code']);
       needs(c.manage, ['url']);
+      needs(c.videoPlace, ['place']);
     }
   });
 
@@ -110,6 +111,26 @@ describe('booking message texts', () => {
   it('shows Stockholm\'s clock in summer and winter', () => {
     expect(bookingSms('so', 'booked', facts({ start: new Date('2027-06-15T08:00:00Z') }))).toContain('saacadda 10:00 (waqtiga Iswiidhan)');
     expect(bookingSms('ti', 'booked', facts({ start: new Date('2027-01-12T09:00:00Z') }))).toContain('ሰዓት 10:00 (ግዜ ሽወደን)');
+  });
+
+  it('writes the calendar file\'s words in the booking\'s language', () => {
+    const f = { ...facts(), officeName: 'Servicekontor Växjö', address: 'Storgatan 1, 352 31 Växjö' };
+    expect(calendarTexts('sv', f)).toEqual({
+      summary: 'Föräldrapenning – Samservice',
+      location: 'Servicekontor Växjö, Storgatan 1, 352 31 Växjö',
+      description: `Bokningskod: K7MQ2X9P. Visa koden i kiosken när du kommer. Ändra eller avboka: ${f.manageUrl}`,
+    });
+    expect(calendarTexts('en', { ...f, channel: 'video' })).toMatchObject({
+      summary: 'Parental benefit – Samservice', location: 'Servicekontor Växjö (video room), Storgatan 1, 352 31 Växjö',
+    });
+    for (const lang of VISITOR_LANGUAGES) {
+      const words = calendarTexts(lang, { ...f, channel: 'video' });
+      expect(JSON.stringify(words), lang).not.toContain('{{');
+      expect(words.description, lang).toContain(f.code);
+      expect(words.description, lang).toContain(f.manageUrl);
+      if (lang !== 'sv') expect(words.description, lang).not.toContain('Bokningskod');
+    }
+    expect(calendarTexts('de', f)).toEqual(calendarTexts('sv', f));
   });
 
   it('falls back to Swedish for a language without texts', () => {

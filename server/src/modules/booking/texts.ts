@@ -38,6 +38,8 @@ export interface Catalogue {
   video: string;
   code: string;
   manage: string;
+  /** The calendar file's place for a video meeting: {{place}} (the office's name) with the video room named. */
+  videoPlace: string;
 }
 
 const gregorianLatn = (lang: string) => `${lang}-u-ca-gregory-nu-latn`;
@@ -61,6 +63,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'Mötet sker via video i ett rum på kontoret. Kom några minuter innan, så visar vi dig till videorummet.',
     code: 'Bokningskod: {{code}}. Visa koden i kiosken när du kommer.',
     manage: 'Ändra eller avboka: {{url}}',
+    videoPlace: '{{place}} (videorum)',
   },
   en: {
     locale: 'en-GB',
@@ -80,6 +83,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'The meeting is by video in a room at the office. Come a few minutes early and we will show you to the video room.',
     code: 'Booking code: {{code}}. Show the code at the kiosk when you arrive.',
     manage: 'Change or cancel: {{url}}',
+    videoPlace: '{{place}} (video room)',
   },
   // Draft translation: needs review by a native speaker.
   ar: {
@@ -100,6 +104,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'الاجتماع بالفيديو في غرفة في المكتب. تعال قبل الموعد ببضع دقائق وسنرشدك إلى غرفة الفيديو.',
     code: 'رمز الحجز: {{code}}. أظهر الرمز في جهاز أرقام الانتظار عند وصولك.',
     manage: 'تغيير الموعد أو إلغاؤه: {{url}}',
+    videoPlace: '{{place}} (غرفة الفيديو)',
   },
   // Draft translation: needs review by a native speaker.
   fa: {
@@ -120,6 +125,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'ملاقات به‌صورت ویدیویی در اتاقی در دفتر انجام می‌شود. چند دقیقه زودتر بیایید تا شما را به اتاق ویدیو راهنمایی کنیم.',
     code: 'کد رزرو: {{code}}. هنگام رسیدن، کد را در دستگاه نوبت‌دهی نشان دهید.',
     manage: 'تغییر یا لغو: {{url}}',
+    videoPlace: '{{place}} (اتاق ویدیو)',
   },
   // Draft translation: needs review by a native speaker.
   ti: {
@@ -140,6 +146,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'እቲ ርክብ ብቪድዮ ኣብ ክፍሊ ቤት ጽሕፈት እዩ ዝካየድ። ቁሩብ ደቓይቕ ኣቐዲምካ ምጻእ፣ ናብ ክፍሊ ቪድዮ ክንመርሓካ ኢና።',
     code: 'ኮድ ቆጸራ: {{code}}። ምስ መጻእካ ነቲ ኮድ ኣብ መሽን ቁጽሪ ተራ ኣርኢ።',
     manage: 'ቀይር ወይ ሰርዝ: {{url}}',
+    videoPlace: '{{place}} (ክፍሊ ቪድዮ)',
   },
   // Draft translation: needs review by a native speaker.
   so: {
@@ -160,6 +167,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'Kulanku waa fiidiyow, waxaana laga sameeyaa qol ku yaal xafiiska. Kaalay dhowr daqiiqo ka hor, waxaan ku geyn doonnaa qolka fiidiyowga.',
     code: 'Koodka ballanta: {{code}}. Markaad timaaddo, koodka ku tus mashiinka tigidhada.',
     manage: 'Beddel ama jooji: {{url}}',
+    videoPlace: '{{place}} (qolka fiidiyowga)',
   },
   // Draft translation: needs review by a native speaker.
   uk: {
@@ -180,6 +188,7 @@ export const CATALOGUES: Record<BookingLanguage, Catalogue> = {
     video: 'Зустріч відбудеться по відео в кімнаті офісу. Прийдіть на кілька хвилин раніше, і ми проведемо вас до відеокімнати.',
     code: 'Код запису: {{code}}. Покажіть код у терміналі черги, коли прийдете.',
     manage: 'Змінити або скасувати: {{url}}',
+    videoPlace: '{{place}} (відеокімната)',
   },
 };
 
@@ -236,6 +245,24 @@ export function bookingEmail(language: string, kind: MessageKind, f: MessageFact
     body.push(t.code, t.manage);
   }
   return { subject: t.subject, text: `${body.join('\n\n')}\n\nSamservice\n` };
+}
+
+/**
+ * The calendar file's words (GET /bookings/:code/calendar.ics and the email attachment), in the booking's
+ * language like the messages: the summary names the service, the description has the code, the kiosk hint
+ * and the manage link.
+ */
+export function calendarTexts(
+  language: string, f: Omit<MessageFacts, 'start' | 'place'> & { officeName: string; address: string },
+): { summary: string; location: string; description: string } {
+  const lang: BookingLanguage = isBookingLanguage(language) ? language : 'sv';
+  const c = CATALOGUES[lang];
+  const service = lang === 'en' ? f.serviceNameEn : f.serviceNameSv;
+  return {
+    summary: `${service} – Samservice`,
+    location: `${f.channel === 'video' ? fill(c.videoPlace, { place: f.officeName }) : f.officeName}, ${f.address}`,
+    description: `${fill(c.code, { code: f.code })} ${fill(c.manage, { url: f.manageUrl })}`,
+  };
 }
 
 export function bookingSms(language: string, kind: MessageKind, f: MessageFacts): string {

@@ -1,16 +1,18 @@
 // Planning the mobile teams' visits at /kontor/:id/mobilplanering (the hub office's manager; Swedish and
 // English): the coming eight weeks' visits with their hours, capacity and services, add, change and cancel
-// (only without active bookings), and a link to each visit's booked visitors.
+// (only without active bookings), and a link to each visit's booked visitors; below, the office's teams,
+// created and renamed here (mobile-teams-section.tsx).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import type { MobilePlanning, MobileVisit } from '../../../../contracts/booking.ts';
+import type { MobilePlanning, MobileTeam, MobileVisit } from '../../../../contracts/booking.ts';
 import type { Office } from '../../../../contracts/registry.ts';
 import { api } from '../../lib/api.ts';
 import { swedishTextProps } from '../../lib/locale-format.ts';
 import { useApiData } from '../../lib/use-api-data.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useMe } from '../visits/use-me.ts';
+import { MobileTeamsSection } from './mobile-teams-section.tsx';
 import { MobileVisitForm, planningErrorMessage } from './mobile-visit-form.tsx';
 import { isOfficeManager } from './staff-access.ts';
 import '../admin/admin.css';
@@ -24,7 +26,10 @@ export function MobilePlanningPage() {
   const enc = encodeURIComponent(id);
   const allowed = me.kind === 'in' && isOfficeManager(me.me, id);
   const office = useApiData<Office>(me.kind === 'in' ? `/offices/${enc}` : null);
-  const planning = useApiData<MobilePlanning>(allowed ? `/offices/${enc}/mobile-teams` : null);
+  const loaded = useApiData<MobilePlanning>(allowed ? `/offices/${enc}/mobile-teams` : null);
+  /** Teams as created and renamed on this page since the planning was loaded. */
+  const [teams, setTeams] = useState<MobileTeam[] | null>(null);
+  const planning = { ...loaded, data: loaded.data && { ...loaded.data, teams: teams ?? loaded.data.teams } };
   const [visits, setVisits] = useState<MobileVisit[] | null>(null);
   const [failed, setFailed] = useState(false);
   /** The open form: 'new', a visit to change, or none. */
@@ -48,6 +53,14 @@ export function MobilePlanningPage() {
 
   if (me.kind === 'out') return <Navigate to="/logga-in" replace state={{ from: pathname }} />;
   const names = new Map((planning.data?.stops ?? []).flatMap((s) => s.services).map((s) => [s.id, lang === 'en' ? s.nameEn : s.nameSv]));
+
+  const teamSaved = (saved: MobileTeam, created: boolean) => {
+    const others = (planning.data?.teams ?? []).filter((x) => x.id !== saved.id);
+    setTeams([...others, saved].sort((a, b) => a.name.localeCompare(b.name, 'sv')));
+    setMessage({ text: t(created ? 'teams.added' : 'teams.renamed', { team: saved.name }), error: false });
+    // The visit list shows each visit's team name.
+    if (!created) load();
+  };
 
   const cancelVisit = async (v: MobileVisit) => {
     setMessage(null);
@@ -78,7 +91,6 @@ export function MobilePlanningPage() {
       <p role="status" className={message?.error ? 'admin-error-box' : 'admin-status'}>
         {message?.text ?? ''}
       </p>
-      {planning.data && planning.data.teams.length === 0 && <p>{t('planning.noTeams')}</p>}
       {visits && planning.data && (
         <section className="admin-section" aria-labelledby="planning-visits-title">
           <h2 id="planning-visits-title">{t('planning.listTitle')}</h2>
@@ -171,6 +183,7 @@ export function MobilePlanningPage() {
           )}
         </section>
       )}
+      {planning.data && <MobileTeamsSection officeId={id} teams={planning.data.teams} onSaved={teamSaved} />}
     </div>
   );
 }
