@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./server/src/db/schema.ts', './server/src/db/schema-visits.ts'],
+  schema: ['./server/src/db/schema.ts', './server/src/db/schema-visits.ts', './server/src/db/schema-motesplats.ts'],
   out: './server/src/db/migrations',
 });

@@ -25,6 +25,7 @@ import { systemRoutes } from './modules/system/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
 import { createVisitBus, type VisitBus } from './modules/visits/bus.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
+import { motesplatsRoutes } from './modules/motesplats/routes.ts';
 import './http/route-config.ts';
 
 export interface AppDeps {
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(auditRoutes);
     await api.register(visitRoutes);
     await api.register(bookingRoutes);
+    await api.register(motesplatsRoutes);
   }, { prefix: '/api/v1' });
 
   // The web app: static files plus the SPA fallback for client-side routes.

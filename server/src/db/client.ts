@@ -14,10 +14,11 @@ import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as registrySchema from './schema.ts';
 import * as visitsSchema from './schema-visits.ts';
+import * as motesplatsSchema from './schema-motesplats.ts';
 
-const schema = { ...registrySchema, ...visitsSchema };
+const schema = { ...registrySchema, ...visitsSchema, ...motesplatsSchema };
 
-export type Schema = typeof registrySchema & typeof visitsSchema;
+export type Schema = typeof registrySchema & typeof visitsSchema & typeof motesplatsSchema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** A transaction handle has the same query API as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

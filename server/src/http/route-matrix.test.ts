@@ -35,7 +35,8 @@ describeWithApp('route × role matrix', (ctx) => {
       // Fill path parameters with the office (the scope an office manager holds) so scoped rules are
       // exercised; deletes get an unknown id so that an allowed one does not remove the fixture.
       const target = route.method === 'DELETE' ? randomUUID() : office!.id;
-      const url = route.url.replace(/:[a-zA-Z]+/g, target);
+      // The Mötesplats report takes its office from the query (the scope the policy checks).
+      const url = route.url.replace(/:[a-zA-Z]+/g, target) + (route.url.endsWith('/motesplats/report') ? `?officeId=${target}` : '');
       for (const [who, cookie] of cookies) {
         if (route.action === 'auth.logout') continue; // would end the session used by later checks
         const principal = who === 'anonymous' ? null : principals.get(who)!;

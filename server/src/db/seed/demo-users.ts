@@ -39,6 +39,11 @@ export const DEMO_LOGINS: DemoLogin[] = [
   // skv.vaxjo, two for Försäkringskassan and one for Pensionsmyndigheten.
   login('fk.video', 'Demo Videohandläggare Försäkringskassan', 'agency_officer', 'videohandläggare, Försäkringskassan (agency_officer)', { agencyCode: 'FK' }),
   login('pm.video', 'Demo Videohandläggare Pensionsmyndigheten', 'agency_officer', 'videohandläggare, Pensionsmyndigheten (agency_officer)', { agencyCode: 'PM' }),
+  // The rest of the Mötesplats Växjö team (seed 000): Migrationsverket, Arbetsförmedlingen and Växjö
+  // kommun sit with Skatteverket, Försäkringskassan and Pensionsmyndigheten.
+  login('mv.vaxjo', 'Demo Handläggare Migrationsverket', 'agency_officer', 'handläggare, Migrationsverket (agency_officer)', { agencyCode: 'MV' }),
+  login('af.vaxjo', 'Demo Handläggare Arbetsförmedlingen', 'agency_officer', 'handläggare, Arbetsförmedlingen (agency_officer)', { agencyCode: 'AF' }),
+  login('kommun.vaxjo', 'Demo Handläggare Växjö kommun', 'agency_officer', 'handläggare, Växjö kommun (agency_officer)', { agencyCode: 'K0780' }),
   login('samordnare.vaxjo', 'Demo Samordnare Mötesplats Växjö', 'coordinator', 'samordnare, Mötesplats Växjö (coordinator)', { officeName: VAXJO }),
   login('planerare', 'Demo Planerare (hela landet)', 'planner', 'planerare, hela landet (planner)'),
   login('planerare.kronoberg', 'Demo Planerare Kronoberg', 'planner', 'planerare, Kronobergs län (planner)', { countyCode: '07' }),

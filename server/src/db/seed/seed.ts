@@ -6,6 +6,7 @@ import { reindexGeography, reindexRegistry } from '../../modules/search/repo.ts'
 import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import { seedDemoBooking } from './demo-booking.ts';
+import { seedDemoMotesplats } from './demo-motesplats.ts';
 import { loadReferenceData } from './reference-data.ts';
 
 /** Arbitrary constant key for the advisory lock that serialises seeding. */
@@ -28,6 +29,7 @@ export async function seedAll(db: Db, opts: SeedOptions = {}): Promise<void> {
     await seedDemoNetwork(tx);
     await seedDemoUsers(tx);
     await seedDemoBooking(tx);
+    await seedDemoMotesplats(tx);
     await reindexRegistry(tx);
   });
 }

@@ -32,6 +32,14 @@ const EXPECTED: Record<string, RoleName[]> = {
   'booking.office.act': ['admin', 'service_officer', 'office_manager'],
   'booking.video.own': ['admin', 'agency_officer'],
   'booking.mobile.manage': ['admin', 'office_manager'],
+  'motesplats.template.read': ['admin', 'agency_officer', 'coordinator', 'office_manager'],
+  'motesplats.template.write': ['admin', 'coordinator'],
+  'motesplats.day.read': ['admin', 'agency_officer', 'coordinator', 'office_manager'],
+  'motesplats.day.manage': ['admin', 'coordinator'],
+  'motesplats.household.read': ['admin', 'agency_officer', 'coordinator', 'office_manager'],
+  'motesplats.step.act': ['admin', 'agency_officer'],
+  'motesplats.notes.read': ['admin', 'agency_officer', 'coordinator', 'office_manager'],
+  'motesplats.report.read': ['admin', 'coordinator', 'office_manager', 'planner'],
 };
 
 describe('policy', () => {
@@ -68,6 +76,15 @@ describe('policy', () => {
     expect(can(principal('office_manager'), 'visits.day.read', { officeId: OTHER_OFFICE })).toBe(false);
     expect(can(principal('service_officer'), 'visits.day.read', { officeId: OTHER_OFFICE })).toBe(false);
     expect(can(principal('office_manager'), 'visits.day.read', {})).toBe(false);
+  });
+
+  it('keeps a Mötesplats coordinator to their own office', () => {
+    for (const action of ['motesplats.template.write', 'motesplats.day.manage', 'motesplats.day.read', 'motesplats.household.read', 'motesplats.report.read'] as const) {
+      expect(can(principal('coordinator'), action, { officeId: OTHER_OFFICE })).toBe(false);
+      expect(can(principal('coordinator'), action, {})).toBe(false);
+    }
+    // Agency officers sit at any Mötesplats; what they see is cut down by consent in the service.
+    expect(can(principal('agency_officer'), 'motesplats.household.read', { officeId: OTHER_OFFICE })).toBe(true);
   });
 
   it('keeps booking staff to their own office', () => {

@@ -64,6 +64,16 @@ export const ACTIONS = {
   'booking.office.act': 'rules',
   'booking.video.own': 'rules',
   'booking.mobile.manage': 'rules',
+  // Mötesplats (docs/motesplats.md): the household's own itinerary opens with its link token only
+  'motesplats.itinerary.read': 'public',
+  'motesplats.template.read': 'rules',
+  'motesplats.template.write': 'rules',
+  'motesplats.day.read': 'rules',
+  'motesplats.day.manage': 'rules',
+  'motesplats.household.read': 'rules',
+  'motesplats.step.act': 'rules',
+  'motesplats.notes.read': 'rules',
+  'motesplats.report.read': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -114,6 +124,26 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
     case 'booking.video.own':
       // An agency officer's own video meetings (the query is by the caller's user id).
       return grant.role === 'agency_officer';
+    case 'motesplats.template.write':
+    case 'motesplats.day.manage':
+      // The office's Mötesplats coordinator edits its templates, registers its households and runs its day.
+      return grant.role === 'coordinator' && sameOffice(grant, scope);
+    case 'motesplats.template.read':
+    case 'motesplats.day.read':
+    case 'motesplats.household.read':
+      // The coordinator and manager of the office, and every agency officer (they sit at any Mötesplats);
+      // what an agency officer sees of a household is cut down to the consent (modules/motesplats/views.ts).
+      return grant.role === 'agency_officer' || ((grant.role === 'coordinator' || grant.role === 'office_manager') && sameOffice(grant, scope));
+    case 'motesplats.step.act':
+      // Statuses and notes are set by an officer for their own agency's steps (the service checks the station).
+      return grant.role === 'agency_officer';
+    case 'motesplats.notes.read':
+      // Anyone working the day may ask, but only notes of agencies the caller is an officer of come back
+      // (the filter is in the query): coordinators and office staff get an empty list.
+      return grant.role === 'agency_officer' || ((grant.role === 'coordinator' || grant.role === 'office_manager') && sameOffice(grant, scope));
+    case 'motesplats.report.read':
+      // Lead-time figures without personal data: the office's coordinator and manager, and planners.
+      return grant.role === 'planner' || ((grant.role === 'coordinator' || grant.role === 'office_manager') && sameOffice(grant, scope));
     default:
       return false;
   }
