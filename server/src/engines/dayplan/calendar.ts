@@ -58,6 +58,12 @@ export class Calendar {
     return i < 0 ? NEVER : s - this.ends[i]!;
   }
 
+  /** Whether [s, s + duration) is free (the quick test before a full search). */
+  freeAt(s: number, duration: number): boolean {
+    const i = this.firstEndingAfter(s);
+    return i >= this.starts.length || this.starts[i]! >= s + duration;
+  }
+
   add(start: number, end: number): void {
     if (end <= start) return;
     let i = this.firstEndingAfter(start);
@@ -65,5 +71,15 @@ export class Calendar {
     while (i < this.starts.length && this.starts[i]! < start) i++;
     this.starts.splice(i, 0, start);
     this.ends.splice(i, 0, end);
+  }
+
+  /** Takes out an interval added earlier (the incremental decoder's undo). */
+  remove(start: number, end: number): void {
+    if (end <= start) return;
+    let i = this.firstEndingAfter(start);
+    while (i < this.starts.length && !(this.starts[i] === start && this.ends[i] === end)) i++;
+    if (i === this.starts.length) throw new Error(`calendar: no interval ${start}–${end} to remove`);
+    this.starts.splice(i, 1);
+    this.ends.splice(i, 1);
   }
 }

@@ -6,7 +6,7 @@
 // may make a station wait for a short task about to become available).
 import { Calendar } from './calendar.ts';
 import { indexDay, type Indexed } from './instance.ts';
-import { scoreSchedule, type Schedule } from './decoder.ts';
+import { scoreSchedule, type Schedule } from './frame.ts';
 import { scheduleToPlan } from './objective.ts';
 import { unplacedReason } from './reasons.ts';
 import { lowerBoundIndexed } from './bound.ts';

@@ -7,4 +7,6 @@ export { lowerBound } from './bound.ts';
 export { planDay, type PlanOptions } from './planner.ts';
 export { replan, type ReplanOptions } from './replan.ts';
 export { itineraries, timelines } from './views.ts';
+export { validateTemplate, expandDay } from './template.ts';
+export { DEFAULT_TEMPLATE } from './default-template.ts';
 export type * from './types.ts';

@@ -1,7 +1,7 @@
 // The plan's objective from its assignments alone (no planner state), and the conversion of a decoded
 // schedule into the DayPlan the rest of the system reads.
 import type { Indexed } from './instance.ts';
-import type { Schedule } from './decoder.ts';
+import type { Schedule } from './frame.ts';
 import type { Assignment, DayInput, DayPlan, PlanObjective, Unplanned } from './types.ts';
 
 /** Σ over persons with a planned task of (their last end − their household's arrival); and the last end. */

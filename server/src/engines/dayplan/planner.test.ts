@@ -26,11 +26,20 @@ describe('planDay', () => {
     expect(plan.gap).toBeCloseTo((total(plan) - plan.lowerBound) / total(plan), 9);
   });
 
-  it('is deterministic for a seed and an iteration count', () => {
+  it('is deterministic for a seed and an iteration count (across restarts)', () => {
     const day = randomDay(11, { households: 6 });
-    const a = planDay(day, { seed: 3, iterations: 300, budgetMs: 10_000 });
-    const b = planDay(day, { seed: 3, iterations: 300, budgetMs: 10_000 });
+    // 6000 iterations span several restarts on this day (a run stops after 2000 without a gain).
+    const a = planDay(day, { seed: 3, iterations: 6000, budgetMs: 60_000 });
+    const b = planDay(day, { seed: 3, iterations: 6000, budgetMs: 60_000 });
     expect(a.assignments).toEqual(b.assignments);
+    expect(validatePlan(day, a)).toEqual([]);
+  });
+
+  it.each([21, 22, 23])('with restarts stays valid and no worse than dispatch on a busier day %i', (seed) => {
+    const day = randomDay(seed, { households: 14, officersPerStation: 1 });
+    const plan = planDay(day, { seed, iterations: 5000, budgetMs: 60_000 });
+    expect(validatePlan(day, plan)).toEqual([]);
+    expect(total(plan)).toBeLessThanOrEqual(Math.min(total(dispatch(day, 'fcfs')), total(dispatch(day, 'srpt'))));
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('reaches the brute-force optimum on micro day %i, with the bound below it', (seed) => {

@@ -2,11 +2,14 @@
 // with the time-boxed local search (search.ts), and returns the best schedule seen, so the result is
 // never worse than either dispatch rule.
 import { dispatchSchedule } from './dispatch.ts';
-import { better, makeFrame, type Schedule } from './decoder.ts';
+import { better, makeFrame, type Schedule } from './frame.ts';
 import { indexDay } from './instance.ts';
 import { scheduleToPlan } from './objective.ts';
 import { lowerBoundIndexed } from './bound.ts';
-import { evaluate, search } from './search.ts';
+import { bestOf, evaluate, search, type Solution } from './search.ts';
+import { neighbourhood } from './moves.ts';
+import { rng } from './random.ts';
+import type { Frame, Genes } from './frame.ts';
 import { genesFromSchedule, priorityRuleGenes } from './seeds.ts';
 import type { DayInput, DayPlan } from './types.ts';
 
@@ -19,8 +22,8 @@ export interface PlanOptions {
   iterations?: number;
 }
 
-/** Default search budget: small days converge in tens of ms, the large day stays well under 2 s in total. */
-export const defaultBudgetMs = (tasks: number) => Math.min(1200, 150 + tasks);
+/** Default search budget: about half a second for a tiny day, 1.2 s for the large day (under 2 s in all). */
+export const defaultBudgetMs = (tasks: number) => Math.min(1200, 500 + tasks);
 
 export function planDay(input: DayInput, options: PlanOptions = {}): DayPlan {
   const t0 = performance.now();
@@ -29,13 +32,36 @@ export function planDay(input: DayInput, options: PlanOptions = {}): DayPlan {
   const dispatched = [dispatchSchedule(ix, 'fcfs'), dispatchSchedule(ix, 'srpt')];
   const seeds = [...dispatched.map((s) => genesFromSchedule(ix, s)), ...priorityRuleGenes(frame)].map((g) => evaluate(frame, g));
   const budget = options.budgetMs ?? defaultBudgetMs(ix.tasks.length);
-  const found = search(frame, seeds, {
-    seed: options.seed ?? 1,
-    iterations: options.iterations ?? Math.max(20_000, 60 * ix.tasks.length),
-    deadline: t0 + budget,
-  });
+  const found = multiStart(frame, seeds, options.seed ?? 1, options.iterations ?? Infinity, t0 + budget);
   let best: Schedule = found.sched;
   for (const d of dispatched) if (better(d, best)) best = d;
   const bound = lowerBoundIndexed(ix, (i) => best.start[i]! >= 0);
   return scheduleToPlan(ix, best, 'planner', bound, performance.now() - t0);
+}
+
+/**
+ * Late acceptance runs one after another: the first from the best seed, each later one from the best
+ * so far after a random kick (a few blind moves), each stopped when it stalls. One long run gets stuck
+ * in one valley; restarts cost little now that a move is cheap.
+ */
+function multiStart(frame: Frame, seeds: Solution[], seed: number, iterations: number, deadline: number): Solution {
+  let best = bestOf(seeds);
+  const rand = rng(seed * 7919 + 17);
+  const stall = Math.max(2000, 20 * frame.ix.tasks.length);
+  let used = 0;
+  for (let run = 0; used < iterations && performance.now() < deadline; run++) {
+    const start = run === 0 ? best : kick(frame, best, rand);
+    const found = search(frame, [start], { seed: seed + run * 104_729, iterations: iterations - used, deadline, stall });
+    used += found.iterations + 1;
+    if (found.cost < best.cost) best = found;
+  }
+  return best;
+}
+
+/** A restart point: the best solution's genes after ten blind moves. */
+function kick(frame: Frame, sol: Solution, rand: () => number): Solution {
+  const neighbour = neighbourhood(frame, rand);
+  let genes: Genes = sol.genes;
+  for (let k = 0; k < 10; k++) genes = neighbour(genes, sol.sched)?.genes ?? genes;
+  return evaluate(frame, genes);
 }

@@ -5,12 +5,11 @@
 // unchanged; and the short search pays a small penalty per task whose start moved, so it only moves
 // people for a real gain.
 import { NEVER } from './calendar.ts';
-import { makeFrame, type FixedPlacement, type Schedule } from './decoder.ts';
+import { emptyGenes, makeFrame, type FixedPlacement, type Schedule } from './frame.ts';
 import { indexDay } from './instance.ts';
 import { scheduleToPlan } from './objective.ts';
 import { lowerBoundIndexed } from './bound.ts';
 import { evaluate, search } from './search.ts';
-import { emptyGenes } from './decoder.ts';
 import type { DayPlan, ReplanInput, UnplannedReason } from './types.ts';
 
 export interface ReplanOptions {

@@ -2,7 +2,7 @@
 // pinned to the officer and interpreter it had": decoding that list gives every task a start no later
 // than in the dispatch plan (each resource's earlier tasks still end in time, by induction over the
 // list), so the planner never starts worse than either rule. Plain priority rules add diversity.
-import { emptyGenes, type Frame, type Genes, type Schedule } from './decoder.ts';
+import { emptyGenes, type Frame, type Genes, type Schedule } from './frame.ts';
 import type { Indexed } from './instance.ts';
 
 export function genesFromSchedule(ix: Indexed, s: Schedule): Genes {
@@ -33,7 +33,17 @@ export function priorityRuleGenes(frame: Frame): Genes[] {
   ix.tasks.forEach((t, i) => work.set(t.householdId, (work.get(t.householdId) ?? 0) + ix.duration[i]!));
   const size = new Map(ix.input.households.map((h) => [h.id, Math.max(1, h.personIds.length)]));
   const hh = (i: number) => ix.tasks[i]!.householdId;
+  // Per task: its own length plus the longest chain of successors (the work that must follow it).
+  const tail = new Array<number>(n).fill(0);
+  for (let k = ix.topo.length - 1; k >= 0; k--) {
+    const i = ix.topo[k]!;
+    tail[i] = ix.duration[i]! + Math.max(0, ...ix.succs[i]!.map((s) => tail[s]!));
+  }
   return [
+    // Arrival order, and within a household the longest remaining chain first (critical path).
+    byKey(ix, (i) => ix.release[i]! * 1e4 - tail[i]!),
+    // Most work per person first (LPT at household level): long pathways start early.
+    byKey(ix, (i) => -(work.get(hh(i))! / size.get(hh(i))!) * 1e4 + ix.release[i]!),
     // Households in arrival order, each pushed through its pathway.
     byKey(ix, (i) => ix.release[i]!),
     // Least work per person first (SPT at household level), arrival as the tie.

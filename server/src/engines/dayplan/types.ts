@@ -223,7 +223,8 @@ export interface Violation {
 
 /**
  * Live re-planning: the state of the day at `now`. Tasks in `fixed` (started or finished) keep their
- * assignment as given (a started task that runs over is given with its new expected end); every other
+ * assignment as given (a started task that runs over is given with its new expected end, and the caller
+ * sets that task's durationMin in `input` to the new length, so the validator needs no exception); every other
  * task starts at `now` or later. `previous` is the plan the day runs on: the re-planner keeps each
  * task's officer and time where it still fits, so itineraries change as little as they need to.
  */
