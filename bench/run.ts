@@ -2,6 +2,7 @@
 import { printReport, writeReport, type BenchReport } from './harness.ts';
 
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<BenchReport> }>> = {
+  dayplan: () => import('./dayplan/dayplan-bench.ts'),
   coverage: () => import('./coverage/coverage-bench.ts'),
   search: () => import('./search/search-bench.ts'),
   slots: () => import('./slots/slots-bench.ts'),

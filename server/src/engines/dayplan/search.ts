@@ -7,6 +7,7 @@ import { decode, Decoder } from './decoder.ts';
 import { copyGenes, copySchedule, type Frame, type Genes, type Schedule } from './frame.ts';
 import { neighbourhood } from './moves.ts';
 import { rng } from './random.ts';
+import { ruinContext, ruinRecreate, type RuinOptions } from './ruin.ts';
 
 export interface SearchOptions {
   seed: number;
@@ -19,6 +20,8 @@ export interface SearchOptions {
   history?: number;
   /** Stop once this many iterations in a row found nothing better than the run's best (a restart is due). */
   stall?: number;
+  /** Ruin and recreate (ruin.ts) among the moves; off when not given (the re-planner keeps to small moves). */
+  ruin?: RuinOptions;
 }
 
 export interface Solution {
@@ -56,16 +59,31 @@ export function search(frame: Frame, seeds: Solution[], opts: SearchOptions): Se
   const stall = opts.stall ?? Infinity;
   let lastGain = 0;
   let it = 0;
+  const ruinCtx = opts.ruin ? ruinContext(frame) : null;
+  let nextRuin = 0;
   for (; it < opts.iterations && it - lastGain < stall; it++) {
     if (performance.now() > opts.deadline) break;
     const slot = it % historyLength;
-    const move = neighbour(dec.genes, dec.sched);
-    if (move && dec.tryGenes(move.genes, move.first, move.last, move.geneTasks) === 'decoded') {
-      const cost = costNow();
-      if (cost <= current || cost < history[slot]!) {
-        dec.accept();
-        current = cost;
-      } else dec.reject();
+    if (ruinCtx && it >= nextRuin) {
+      // Paced by its own cost: after a ruin of k insertion trials come pace × k small moves (a trial costs
+      // about what a small move does), a share of the time that holds on any size of day and, counted
+      // in iterations rather than milliseconds, keeps the run deterministic.
+      const r = ruinRecreate(dec, ruinCtx, rand, costNow, opts.ruin!);
+      nextRuin = it + 1 + Math.round((r?.trials ?? 0) * opts.ruin!.pace);
+      if (r) {
+        const cost = costNow();
+        if (cost <= current || cost < history[slot]!) current = cost;
+        else r.undo();
+      }
+    } else {
+      const move = neighbour(dec.genes, dec.sched);
+      if (move && dec.tryGenes(move.genes, move.first, move.last, move.geneTasks) === 'decoded') {
+        const cost = costNow();
+        if (cost <= current || cost < history[slot]!) {
+          dec.accept();
+          current = cost;
+        } else dec.reject();
+      }
     }
     history[slot] = current;
     if (current < best.cost) {
