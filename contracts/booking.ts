@@ -300,7 +300,7 @@ export const MobileTeamParams = Type.Object({ id: Id, teamId: Id });
 /**
  * A mobile team's name, to create or rename one of the hub office's teams. Trimmed; required (reason
  * `name_required`), unique within the hub office, ignoring case (409 `already_exists`, reason
- * `team_name_taken`) and, for now, across all offices (reason `team_name_taken_elsewhere`).
+ * `team_name_taken`); another office's team may have the same name.
  */
 export const MobileTeamInput = Type.Object({ name: Type.String({ maxLength: 80 }) }, { additionalProperties: false });
 export type MobileTeamInput = Static<typeof MobileTeamInput>;

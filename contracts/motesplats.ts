@@ -116,6 +116,33 @@ export const HouseholdInput = Type.Object({
 }, { additionalProperties: false });
 export type HouseholdInput = Static<typeof HouseholdInput>;
 
+/**
+ * A correction of a registered household (PATCH): only the fields sent change. `members`, when sent, is
+ * the whole new list in order: an entry with the `id` of a member corrects that member (the id stays),
+ * one without `id` adds a member, and a member left out is removed. A corrected member's
+ * `identityNumber` left out keeps the stored number (responses show it masked); null clears it.
+ */
+export const MemberPatch = Type.Object({
+  id: Type.Optional(Id),
+  givenName: Type.String({ minLength: 1, maxLength: 80 }),
+  birthYear: Type.Integer({ minimum: 1900, maximum: 2100 }),
+  needsInterpreter: Type.Boolean(),
+  identityNumber: Type.Optional(Nullable(Type.String({ minLength: 10, maxLength: 13 }))),
+}, { additionalProperties: false });
+
+export const HouseholdPatch = Type.Object({
+  language: Type.Optional(LanguageCode),
+  arrival: Type.Optional(DayTime),
+  dossierNumber: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{1,3}-?[0-9]{4,9}$', description: 'e.g. 12-345678 or 9123456' }))),
+  assignedKommunkod: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{4}$' }))),
+  housing: Type.Optional(Type.Object({
+    assigned: Type.Boolean(),
+    address: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+  }, { additionalProperties: false })),
+  members: Type.Optional(Type.Array(MemberPatch, { minItems: 1, maxItems: 15 })),
+}, { additionalProperties: false });
+export type HouseholdPatch = Static<typeof HouseholdPatch>;
+
 export const Member = Type.Object({
   id: Id,
   givenName: Type.String(),
@@ -275,6 +302,14 @@ export const DayPlanView = Type.Object({
   interpreters: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), language: Type.String(), items: Type.Array(TimelineItem) })),
   unplanned: Type.Array(Type.Object({ taskId: Type.String(), householdId: Type.String(), reference: Type.String(), stepKey: Type.String(), stepName: Type.String(), reason: Type.String() })),
   events: Type.Array(DayEvent),
+  /**
+   * True when the households no longer match what this plan was made for: registered, corrected or
+   * removed since, or a step made not applicable (docs/motesplats.md). The board offers re-planning
+   * (POST …/plan); corrections do not re-plan by themselves. Always sent.
+   */
+  stale: Type.Optional(Type.Boolean()),
+  /** The households that differ from the plan's (ids of removed households included). Always sent. */
+  staleHouseholdIds: Type.Optional(Type.Array(Type.String())),
 });
 export type DayPlanView = Static<typeof DayPlanView>;
 
@@ -308,6 +343,10 @@ const LeadFigures = {
   persons: Type.Integer(),
   /** Households with every step settled (done, needs follow-up or not applicable). */
   completedHouseholds: Type.Integer(),
+  /** Households that came and still have a step planned or in progress (households − completed). Always sent. */
+  inProgressHouseholds: Type.Optional(Type.Integer()),
+  /** Households marked as not coming; not in `households`. Always sent. */
+  noShowHouseholds: Type.Optional(Type.Integer()),
   /** Registration → last step's end, minutes, over completed households; null without any. */
   leadTimeMedianMin: Nullable(Type.Number()),
   leadTimeMeanMin: Nullable(Type.Number()),

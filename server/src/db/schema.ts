@@ -310,12 +310,15 @@ export const bookingSettings = pgTable('booking_settings', {
   check('booking_settings_step', sql`${t.stepMin} between 5 and 120`),
 ]);
 
-/** A mobile team based at a hub office, touring mobile stops. */
+/**
+ * A mobile team based at a hub office, touring mobile stops. Its name is unique within the hub office
+ * ignoring case (migration 0007): two hubs may each call theirs "Mobila teamet".
+ */
 export const mobileTeams = pgTable('mobile_teams', {
   id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull().unique(),
+  name: text('name').notNull(),
   hubOfficeId: uuid('hub_office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
-});
+}, (t) => [uniqueIndex('mobile_teams_hub_name').on(t.hubOfficeId, sql`lower(${t.name})`)]);
 
 /** A team's dated visit at a stop: its hours, how many of the team serve (capacity) and the services it brings. */
 export const mobileVisits = pgTable('mobile_visits', {

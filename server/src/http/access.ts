@@ -78,6 +78,7 @@ export function installAccessHooks(app: FastifyInstance): void {
       requestId: req.id,
       ip: req.ip,
       outcome: 'ok',
+      details: audit?.details?.(req),
     });
     return payload;
   });

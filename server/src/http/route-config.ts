@@ -7,6 +7,8 @@ export interface AuditSpec {
   resourceType: string;
   /** Which id the request read or changed, for the audit row. */
   resourceId?: (req: FastifyRequest) => string | undefined;
+  /** What the request did, for the audit row's details (field names and ids, never personal data). */
+  details?: (req: FastifyRequest) => Record<string, unknown> | undefined;
 }
 
 declare module 'fastify' {

@@ -28,6 +28,7 @@ const FIELD_BY_CONSTRAINT: Record<string, string> = {
   services_agency_id_agencies_id_fk: 'agencyId',
   services_duration_range: 'durationMin',
   users_username_unique: 'username',
+  mobile_teams_hub_name: 'name',
   mp_templates_office_name: 'name',
   mp_households_assigned_kommunkod_municipalities_kommunkod_fk: 'assignedKommunkod',
 };

@@ -50,36 +50,36 @@ export async function mobilePlanning(db: Db, hubOfficeId: string): Promise<Mobil
 // ---------- teams ----------
 
 /**
- * Checks a team name for the hub: required once trimmed, and not another team's. Names are unique within
- * the hub ignoring case (what a manager would call the same name). The table's UNIQUE(name) (migration
- * 0005) is still national, so a name another office's team has is refused too, with its own reason,
- * rather than as a database error; that constraint would need a migration to become per hub.
+ * Checks a team name for the hub: required once trimmed, and not another team's of the same hub. Names
+ * are unique within the hub ignoring case (what a manager would call the same name); another office may
+ * have a team of the same name. The unique index on (hub, lower(name)) (migration 0007) backs the rule.
  */
 async function checkTeamName(tx: Tx, hubOfficeId: string, raw: string, exceptTeamId?: string): Promise<string> {
   const name = raw.trim().replace(/\s+/g, ' ');
   if (!name) throw invalid('name', 'name_required', 'Give the team a name');
-  const [same] = await tx.select({ id: mobileTeams.id, hubOfficeId: mobileTeams.hubOfficeId }).from(mobileTeams)
+  const [same] = await tx.select({ id: mobileTeams.id }).from(mobileTeams)
     .where(and(
+      eq(mobileTeams.hubOfficeId, hubOfficeId),
       sql`lower(${mobileTeams.name}) = lower(${name})`,
       exceptTeamId ? sql`${mobileTeams.id} <> ${exceptTeamId}` : undefined,
     ))
-    .orderBy(sql`${mobileTeams.hubOfficeId} = ${hubOfficeId} desc`)
     .limit(1);
-  if (same?.hubOfficeId === hubOfficeId) {
+  if (same) {
     throw new AppError('already_exists', 'The office already has a team with this name', { field: 'name', reason: 'team_name_taken', details: { teamId: same.id } });
   }
-  if (same) throw new AppError('already_exists', "Another office's team has this name", { field: 'name', reason: 'team_name_taken_elsewhere' });
   return name;
 }
 
 /**
  * Writes a team under a transaction lock on team names: two managers naming teams at once are checked
- * one after the other, so the case-insensitive rule holds (the database's unique index only sees exact case).
+ * one after the other, so the refusal names the taken team. Should the lock ever be bypassed, the unique
+ * index (hub, lower(name)) refuses the second write, mapped to the field name (lib/db-errors.ts).
  */
 async function writeTeam(db: Db, hubOfficeId: string, input: MobileTeamInput, write: (tx: Tx, name: string) => Promise<string | undefined>, exceptTeamId?: string): Promise<MobileTeam> {
   try {
     const id = await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('booking:mobile-team-names'))`);
+      // Names are unique per hub, so one hub's lock is enough.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`booking:mobile-team-names:${hubOfficeId}`}))`);
       return write(tx, await checkTeamName(tx, hubOfficeId, input.name, exceptTeamId));
     });
     if (!id) throw new AppError('not_found', 'The office has no such mobile team', { field: 'teamId' });

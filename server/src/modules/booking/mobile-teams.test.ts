@@ -1,11 +1,13 @@
 // The office manager creates and renames the hub office's mobile teams: a new team is listed and its
 // visits can be planned at once; a missing or taken name is refused on the field `name` with a stable
-// reason; a rename keeps the team's visits; only the hub office's manager may do this.
+// reason (unique per hub office ignoring case; another office may use the same name); a rename keeps the team's visits; only the hub office's manager may do this.
 import { expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { describeWithApp } from '../../test/harness.ts';
-import { offices } from '../../db/schema.ts';
+import { mobileTeams, offices } from '../../db/schema.ts';
+import { mapDbError } from '../../lib/db-errors.ts';
 import { createUser } from '../auth/users.ts';
+import { createMobileTeam } from './mobile-admin.ts';
 import type { MobilePlanning, MobileTeam, MobileVisit } from '../../../../contracts/booking.ts';
 import { LENHOVDA, SJUKPENNING, VAXJO } from './test-helpers.ts';
 
@@ -49,14 +51,20 @@ describeWithApp('mobile teams', (ctx) => {
     await refused('PATCH', `${create}/${team.id}`, { name: 'mobila teamet växjö' }, 409, 'already_exists', 'team_name_taken');
     await refused('PATCH', `${create}/${team.id}`, { name: '' }, 400, 'validation_failed', 'name_required');
 
-    // Another office may not take a name in use either, while the database keeps names unique nationally.
+    // Names are unique per hub office: another office may have a team of the same name, in any case.
     const [ljungby] = await ctx.db.select().from(offices).where(eq(offices.name, 'Servicekontor Ljungby'));
     other = (ljungby ?? (await ctx.db.select().from(offices).where(eq(offices.tier, 'servicekontor'))).find((o) => o.id !== VAXJO)!).id;
     await createUser(ctx.db, { username: 'chef.team', displayName: 'Annan chef', password: 'other-password', roles: [{ role: 'office_manager', officeId: other, agencyId: null, countyCode: null }] });
     const otherChef = await ctx.login('chef.team', 'other-password');
     const theirs = await call('POST', `/offices/${other}/mobile-teams`, otherChef, { name: 'Mobila teamet norr' });
-    expect(theirs.json()).toMatchObject({ code: 'already_exists', field: 'name', details: { reason: 'team_name_taken_elsewhere' } });
-    expect((await call('POST', `/offices/${other}/mobile-teams`, otherChef, { name: 'Mobila teamet Ljungby' })).statusCode).toBe(201);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect((await call('POST', `/offices/${other}/mobile-teams`, otherChef, { name: 'Mobila teamet' })).statusCode).toBe(201);
+    expect((await call('POST', create, chef, { name: 'Mobila teamet' })).statusCode).toBe(201);
+    // The database holds the rule too: the unique index (hub, lower(name)) maps to the field name.
+    const direct = await createMobileTeam(ctx.db, other, { name: 'MOBILA TEAMET' }).catch((e: unknown) => e);
+    expect(direct).toMatchObject({ code: 'already_exists', field: 'name' });
+    const raw = await ctx.db.insert(mobileTeams).values({ hubOfficeId: other, name: 'mobila TEAMET' }).then(() => null, (e: unknown) => mapDbError(e));
+    expect(raw).toMatchObject({ code: 'already_exists', field: 'name' });
   });
 
   it('renames a team: its visits keep it, and its own name in another case is fine', async () => {

@@ -1,7 +1,7 @@
-// Live updates of a Mötesplats day: a status changed, a plan was made or re-planned. The coordinator's
-// board and the households' itinerary pages subscribe and re-read. Its own small bus rather than a new
-// event type on the visit bus: the visit bus's subscribers (SMS notifier, ticket feeds) would each have
-// to learn to ignore it. Like the visit bus: in process on PGlite, LISTEN/NOTIFY across servers on
+// Live updates of a Mötesplats day: a status changed, a household was corrected or removed, a plan was
+// made or re-planned. The coordinator's board and the households' itinerary pages subscribe and re-read.
+// Its own small bus rather than a new event type on the visit bus: the visit bus's subscribers (SMS
+// notifier, ticket feeds) would each have to learn to ignore it. Like the visit bus: in process on PGlite, LISTEN/NOTIFY across servers on
 // PostgreSQL, on a channel of its own. Events carry ids only, never personal data.
 import { EventEmitter } from 'node:events';
 import type { FastifyBaseLogger } from 'fastify';
@@ -15,7 +15,8 @@ export interface DayChanged {
   planVersion: number | null;
   /** Households whose itinerary or steps changed; empty means the whole day (a new plan). */
   householdIds: string[];
-  what: 'plan' | 'event' | 'status';
+  /** `household`: a household was corrected or removed (the plan may now be stale). */
+  what: 'plan' | 'event' | 'status' | 'household';
 }
 
 export class MotesplatsBus {

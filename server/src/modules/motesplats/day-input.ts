@@ -122,6 +122,24 @@ export function fixedAssignments(day: LoadedDay, input: DayInput, now: number, p
   return out;
 }
 
+/**
+ * Nobody walks out on the person in front of them: an officer or interpreter who leaves (or whose shift
+ * ends) during a step works until that step ends. Their shift ends at max(leave time or shift end, end
+ * of the fixed steps they started before it), so the plan keeps those steps honestly inside their hours,
+ * and nothing new is planned for them after the leave time (the step fills the time until its end).
+ */
+export function finishingShifts(input: DayInput, fixed: Assignment[]): DayInput {
+  const extend = <T extends { id: string; shift: Interval }>(r: T, mine: (a: Assignment) => boolean): T => {
+    const end = Math.max(r.shift.end, ...fixed.filter((a) => mine(a) && a.start < r.shift.end).map((a) => a.end));
+    return end === r.shift.end ? r : { ...r, shift: { start: r.shift.start, end } };
+  };
+  return {
+    ...input,
+    officers: input.officers.map((o) => extend(o, (a) => a.officerId === o.id)),
+    interpreters: input.interpreters.map((x) => extend(x, (a) => a.interpreterId === x.id)),
+  };
+}
+
 export function requireDay(day: LoadedDay): string {
   if (!day.dayId) throw new AppError('rule_violation', 'Set the day\'s stations and interpreters first', { field: 'date', reason: 'no_resources' });
   return day.dayId;

@@ -11,7 +11,7 @@ import { computePlan, planningMinute, storePlan } from './plan.ts';
 import { setArrival, setNoShow } from './repo.ts';
 import { assertDate } from './service.ts';
 import { isFollowUp } from './steps.ts';
-import { toMinutes } from './times.ts';
+import { minutesOn, toMinutes } from './times.ts';
 import { loadOffice } from './viewer.ts';
 
 const NEEDS: Record<DayEventInput['kind'], Array<keyof DayEventInput>> = {
@@ -24,6 +24,16 @@ const NEEDS: Record<DayEventInput['kind'], Array<keyof DayEventInput>> = {
 };
 
 const invalid = (field: string, reason: string, message: string) => new AppError('validation_failed', `${field}: ${message}`, { field, reason });
+
+/**
+ * A step runs over: it is in progress, and its new expected end comes after its start. The re-plan then
+ * gives the task the length new end − start (plan.ts), so the stored plan checks clean.
+ */
+function checkOverrun(day: LoadedDay, taskId: string, end: number): void {
+  const status = day.statuses.find((s) => s.taskId === taskId);
+  if (status?.status !== 'in_progress') throw new AppError('conflict', 'Only a step in progress can run over', { field: 'taskId', reason: 'step_not_started' });
+  if (status.startedAt && end <= minutesOn(day.date, status.startedAt)) throw invalid('time', 'ends_before_start', 'the new end must come after the step started');
+}
 
 /** Checks the event against the day and returns what is stored with it. */
 function eventDetails(day: LoadedDay, input: DayEventInput): Record<string, unknown> {
@@ -39,8 +49,7 @@ function eventDetails(day: LoadedDay, input: DayEventInput): Record<string, unkn
       const tasks = expandTasks(day, [rec]);
       const task = tasks.find((t) => t.id === input.taskId);
       if (!task) throw notFound('Step', 'taskId');
-      const status = day.statuses.find((s) => s.taskId === task.id)?.status ?? 'planned';
-      if (input.kind === 'step_overrun' && status !== 'in_progress') throw new AppError('conflict', 'Only a step in progress can run over', { field: 'taskId', reason: 'step_not_started' });
+      if (input.kind === 'step_overrun') checkOverrun(day, task.id, time!);
       if (input.kind === 'follow_up') {
         if (isFollowUp(task.id)) throw invalid('taskId', 'follow_up_of_follow_up', 'add the follow-up to the original step');
         const n = tasks.filter((t) => t.id.startsWith(`${task.id}~fu`)).length + 1;

@@ -149,7 +149,7 @@ describeWithApp('Mötesplats plan and events', (ctx) => {
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as LeadTimeReport;
     expect(report.baseline).toMatchObject({ minDays: 21, maxDays: 28 });
-    expect(report.days).toEqual([expect.objectContaining({ date: DATE, households: 1, persons: 2, completedHouseholds: 1 })]);
+    expect(report.days).toEqual([expect.objectContaining({ date: DATE, households: 1, persons: 2, completedHouseholds: 1, inProgressHouseholds: 0, noShowHouseholds: 1 })]);
     // Registered at 07:30, arrived 08:30, last step done at the clock's last value.
     expect(report.total.leadTimeMedianMin).toBe(clock - 7 * 60 - 30);
     expect(report.total.inBuildingMedianMin).toBe(clock - 8 * 60 - 30);

@@ -5,6 +5,7 @@ import { itineraries, timelines } from '../../engines/dayplan/index.ts';
 import type { DayPlan, ItineraryStop } from '../../engines/dayplan/types.ts';
 import type { LoadedDay } from './day-input.ts';
 import type { EventRow, StoredPlan } from './plan-repo.ts';
+import { staleHouseholds } from './stale.ts';
 import { isFollowUp } from './steps.ts';
 import { toDayTime } from './times.ts';
 
@@ -51,7 +52,14 @@ export function planView(day: LoadedDay, stored: StoredPlan): DayPlanView {
       return { taskId: u.taskId, householdId: t?.householdId ?? '', reference: reference.get(t?.householdId ?? '') ?? '', stepKey: t?.stepKey ?? '', stepName: stepName(t?.stepKey ?? '', u.taskId), reason: u.reason };
     }),
     events: day.events.map(eventView),
+    ...staleness(day, stored),
   };
+}
+
+function staleness(day: LoadedDay, stored: StoredPlan): Pick<DayPlanView, 'stale' | 'staleHouseholdIds'> {
+  // Only the plan in force can be stale; an older version is history.
+  const ids = day.latest?.row.id === stored.row.id ? staleHouseholds(day, stored) : [];
+  return { stale: ids.length > 0, staleHouseholdIds: ids };
 }
 
 /** Households whose stops differ between two plans: another start, officer or interpreter, or a stop gained or lost. */

@@ -8,7 +8,7 @@ import { planDay, replan } from '../../engines/dayplan/index.ts';
 import type { Assignment, DayInput, DayPlan } from '../../engines/dayplan/types.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Principal } from '../auth/policy.ts';
-import { buildInput, fixedAssignments, loadDay, requireDay, type LoadedDay } from './day-input.ts';
+import { buildInput, finishingShifts, fixedAssignments, loadDay, requireDay, type LoadedDay } from './day-input.ts';
 import { insertPlan, lockDay, type EventRow } from './plan-repo.ts';
 import { changedHouseholds, eventView, planView } from './plan-view.ts';
 import { assertDate } from './service.ts';
@@ -39,7 +39,7 @@ export function computePlan(day: LoadedDay, nowMin: number, opts: { budgetMs?: n
   const base = buildInput(day);
   const previous = day.latest?.plan;
   const fixed = fixedAssignments(day, base, nowMin, previous);
-  const input = withActualDurations(base, fixed);
+  const input = withActualDurations(finishingShifts(base, fixed), fixed);
   const absentHouseholdIds = day.households.filter((h) => h.row.noShow).map((h) => h.row.id);
   const firstArrival = Math.min(...input.households.map((h) => h.arrival));
   const underWay = fixed.length > 0 || absentHouseholdIds.length > 0 || nowMin > firstArrival;

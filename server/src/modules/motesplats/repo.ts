@@ -80,8 +80,9 @@ export const setInterpreterShiftEnd = (db: Db | Tx, dayId: string, id: string, e
 export const municipalityExists = async (db: Db | Tx, kommunkod: string) =>
   (await db.select({ k: municipalities.kommunkod }).from(municipalities).where(eq(municipalities.kommunkod, kommunkod))).length > 0;
 
+/** The next reference after the highest of the day (not the count: a removed registration leaves a gap). */
 export async function nextReference(tx: Tx, officeId: string, date: string): Promise<string> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(mpHouseholds)
+  const [row] = await tx.select({ n: sql<number>`coalesce(max(substring(${mpHouseholds.reference} from 2)::int), 0)::int` }).from(mpHouseholds)
     .where(and(eq(mpHouseholds.officeId, officeId), eq(mpHouseholds.date, date)));
   return `H${String((row?.n ?? 0) + 1).padStart(2, '0')}`;
 }
@@ -120,6 +121,37 @@ export async function findHousehold(db: Db | Tx, where: { officeId: string; id: 
   return (await withMembers(db, rows))[0];
 }
 
+export type HouseholdChange = Partial<Pick<typeof mpHouseholds.$inferInsert, 'language' | 'arrival' | 'dossierNumber' | 'assignedKommunkod' | 'housingAssigned' | 'housingAddress'>>;
+export type MemberValues = Omit<typeof mpMembers.$inferInsert, 'householdId'> & { id: string };
+
+/** Corrects a household in place; members keep their ids, new ones are added, those left out removed. */
+export async function correctHousehold(tx: Tx, id: string, change: HouseholdChange, members: MemberValues[] | null): Promise<void> {
+  if (Object.keys(change).length > 0) await tx.update(mpHouseholds).set(change).where(eq(mpHouseholds.id, id));
+  if (!members) return;
+  const existing = await tx.select({ id: mpMembers.id }).from(mpMembers).where(eq(mpMembers.householdId, id));
+  const kept = new Set(members.map((m) => m.id));
+  const gone = existing.map((m) => m.id).filter((m) => !kept.has(m));
+  if (gone.length > 0) await tx.delete(mpMembers).where(inArray(mpMembers.id, gone));
+  // Positions are unique per household: park the kept members above any position in use first.
+  const known = new Set(existing.map((m) => m.id));
+  for (const m of members) if (known.has(m.id)) await tx.update(mpMembers).set({ position: 100 + m.position }).where(eq(mpMembers.id, m.id));
+  for (const m of members) {
+    if (known.has(m.id)) await tx.update(mpMembers).set(m).where(eq(mpMembers.id, m.id));
+    else await tx.insert(mpMembers).values({ ...m, householdId: id });
+  }
+}
+
+/** Removes a household with its members, consent, statuses and notes (rows that go only with it). */
+export const deleteHousehold = (tx: Tx, id: string) => tx.delete(mpHouseholds).where(eq(mpHouseholds.id, id));
+
+export const deleteStatuses = (tx: Tx, householdId: string, taskIds: string[]) =>
+  taskIds.length === 0 ? Promise.resolve() : tx.delete(mpStepStatuses).where(and(eq(mpStepStatuses.householdId, householdId), inArray(mpStepStatuses.taskId, taskIds)));
+
+export async function hasNotes(db: Db | Tx, householdId: string): Promise<boolean> {
+  const [row] = await db.select({ id: mpStepNotes.id }).from(mpStepNotes).where(eq(mpStepNotes.householdId, householdId)).limit(1);
+  return row !== undefined;
+}
+
 export const setArrival = (db: Db | Tx, id: string, arrival: number) => db.update(mpHouseholds).set({ arrival }).where(eq(mpHouseholds.id, id));
 export const setNoShow = (db: Db | Tx, id: string) => db.update(mpHouseholds).set({ noShow: true }).where(eq(mpHouseholds.id, id));
 
@@ -141,10 +173,15 @@ export function consentHistory(db: Db | Tx, householdIds: string[]) {
 export const statusesOf = (db: Db | Tx, householdIds: string[]) =>
   householdIds.length === 0 ? Promise.resolve([] as StatusRow[]) : db.select().from(mpStepStatuses).where(inArray(mpStepStatuses.householdId, householdIds));
 
+/** The household row lock: orders status changes and corrections of one household. */
+export async function lockHousehold(tx: Tx, householdId: string): Promise<void> {
+  await tx.execute(sql`select 1 from ${mpHouseholds} where ${mpHouseholds.id} = ${householdId} for update`);
+}
+
 export async function lockStatus(tx: Tx, householdId: string, taskId: string): Promise<StatusRow | undefined> {
   // The household row lock orders concurrent status changes of one household (row locks on missing
   // status rows are impossible).
-  await tx.execute(sql`select 1 from ${mpHouseholds} where ${mpHouseholds.id} = ${householdId} for update`);
+  await lockHousehold(tx, householdId);
   const [row] = await tx.select().from(mpStepStatuses).where(and(eq(mpStepStatuses.householdId, householdId), eq(mpStepStatuses.taskId, taskId)));
   return row;
 }

@@ -28,22 +28,29 @@ function median(xs: number[]): number | null {
   return Math.round(s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2);
 }
 
-function figures(rows: HouseholdLead[]) {
+/**
+ * Lead time is over completed households only (a household still in the building has no last step
+ * yet); the others are counted beside it, so a day's figures are read with how many are still going.
+ */
+function figures(rows: HouseholdLead[], noShows: number) {
   const done = rows.filter((r) => r.completed && r.lastStepAt);
   const lead = done.map((r) => minutes(r.registeredAt, r.lastStepAt!));
   const inside = done.map((r) => minutes(r.arrivalAt, r.lastStepAt!));
   return {
     households: rows.length, persons: rows.reduce((s, r) => s + r.persons, 0), completedHouseholds: done.length,
+    inProgressHouseholds: rows.length - done.length, noShowHouseholds: noShows,
     leadTimeMedianMin: median(lead), leadTimeMeanMin: mean(lead), inBuildingMedianMin: median(inside), inBuildingMeanMin: mean(inside),
   };
 }
 
-async function leadTimesOfDay(db: Db, officeId: string, date: string): Promise<HouseholdLead[]> {
-  const records = (await householdsOfDay(db, officeId, date)).filter((h) => !h.row.noShow);
-  if (records.length === 0) return [];
+async function leadTimesOfDay(db: Db, officeId: string, date: string): Promise<{ rows: HouseholdLead[]; noShows: number }> {
+  const all = await householdsOfDay(db, officeId, date);
+  const records = all.filter((h) => !h.row.noShow);
+  const noShows = all.length - records.length;
+  if (records.length === 0) return { rows: [], noShows };
   const statuses = await statusesOf(db, records.map((r) => r.row.id));
   const day = await loadDay(db, officeId, date).catch(() => null);
-  return records.map((rec) => {
+  const rows = records.map((rec) => {
     const own = statuses.filter((s) => s.householdId === rec.row.id);
     const starts = own.flatMap((s) => (s.startedAt ? [s.startedAt.getTime()] : []));
     const ends = own.flatMap((s) => (s.finishedAt ? [s.finishedAt.getTime()] : []));
@@ -54,6 +61,7 @@ async function leadTimesOfDay(db: Db, officeId: string, date: string): Promise<H
       firstStepAt: starts.length ? new Date(Math.min(...starts)) : null, lastStepAt: ends.length ? new Date(Math.max(...ends)) : null, completed,
     };
   });
+  return { rows, noShows };
 }
 
 export async function leadTimeReport(db: Db, query: ReportQuery): Promise<LeadTimeReport> {
@@ -65,15 +73,17 @@ export async function leadTimeReport(db: Db, query: ReportQuery): Promise<LeadTi
   const dates = [...new Set((await db.selectDistinct({ date: mpHouseholds.date }).from(mpHouseholds)
     .where(and(eq(mpHouseholds.officeId, query.officeId), between(mpHouseholds.date, query.from, query.to)))).map((r) => r.date))].sort();
   const all: HouseholdLead[] = [];
+  let noShows = 0;
   const days = [];
   for (const date of dates) {
-    const rows = await leadTimesOfDay(db, query.officeId, date);
-    all.push(...rows);
-    days.push({ date, ...figures(rows) });
+    const day = await leadTimesOfDay(db, query.officeId, date);
+    all.push(...day.rows);
+    noShows += day.noShows;
+    days.push({ date, ...figures(day.rows, day.noShows) });
   }
   return {
     officeId: query.officeId, from: query.from, to: query.to, baseline: { minDays: BASELINE.minDays, maxDays: BASELINE.maxDays, source: BASELINE.source },
-    days, total: figures(all),
+    days, total: figures(all, noShows),
     households: all.map((r) => ({
       reference: r.reference, date: r.date, registeredAt: r.registeredAt.toISOString(),
       firstStepAt: r.firstStepAt?.toISOString() ?? null, lastStepAt: r.lastStepAt?.toISOString() ?? null, completed: r.completed,

@@ -5,12 +5,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
-  Consent, ConsentInput, DayParams, DayResources, DayResourcesInput, Household, HouseholdInput, HouseholdParams, Note, NoteInput,
+  Consent, ConsentInput, DayParams, DayResources, DayResourcesInput, Household, HouseholdInput, HouseholdParams, HouseholdPatch, Note, NoteInput,
   OfficeParams, Step, StepStatusInput, TaskParams, Template, TemplateInput, TemplateParams,
 } from '../../../../contracts/motesplats.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
 import { createMotesplatsBus } from './bus.ts';
+import { correctHousehold, removeHousehold } from './corrections.ts';
 import { planRoutes } from './plan-routes.ts';
 import { getResources, setResources } from './resources.ts';
 import { dayHouseholds, householdDetail, recordConsent, registerHousehold, showConsent } from './service.ts';
@@ -19,6 +20,8 @@ import { changeTemplate, createTemplate, officeTemplate, officeTemplates } from 
 
 const tags = ['motesplats'];
 const householdAudit = (resourceType: string) => ({ resourceType, resourceId: (req: FastifyRequest) => (req.params as { householdId?: string }).householdId });
+/** What a correction changed (field names and member ids), for its audit row. */
+const corrected = new WeakMap<FastifyRequest, Record<string, unknown>>();
 
 export const motesplatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
@@ -82,6 +85,33 @@ export const motesplatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { action: 'motesplats.household.read', scope: officeFromParams, audit: householdAudit('motesplats_household') },
     schema: { tags, summary: 'One household, cut to what the caller may see', params: HouseholdParams, response: { 200: Household } },
   }, async (req) => householdDetail(db, req.params.id, req.params.householdId, principal(req)));
+
+  app.patch('/motesplats/offices/:id/households/:householdId', {
+    config: { action: 'motesplats.day.manage', scope: officeFromParams, audit: { ...householdAudit('motesplats_household'), details: (req) => corrected.get(req) } },
+    schema: {
+      tags, summary: 'Correct a registered household (only the fields sent change)',
+      description: 'Validated as at registration. `members` is the whole new list: entries with an `id` correct that member (the id stays), entries without add one, members left out are removed. A change to a step that has started is 409 `started_step_affected`; an arrival after the first step began 409 `steps_started`. The plan is not re-planned: it reads `stale: true` until the coordinator re-plans.',
+      params: HouseholdParams, body: HouseholdPatch, response: { 200: Household },
+    },
+  }, async (req) => {
+    const { household, ...changes } = await correctHousehold(db, req.params.id, req.params.householdId, req.body, principal(req), now());
+    corrected.set(req, changes);
+    bus.publish({ officeId: req.params.id, date: household.date, planVersion: null, householdIds: [household.id], what: 'household' });
+    return household;
+  });
+
+  app.delete('/motesplats/offices/:id/households/:householdId', {
+    config: { action: 'motesplats.day.manage', scope: officeFromParams, audit: householdAudit('motesplats_household') },
+    schema: {
+      tags, summary: 'Remove a registration made by mistake',
+      description: 'Only before any of its steps has started (409 `steps_started`) and while no agency has written a note on it (409 `household_has_notes`). Its members, consent and statuses go with it.',
+      params: HouseholdParams, response: { 204: Type.Null() },
+    },
+  }, async (req, reply) => {
+    const { date } = await removeHousehold(db, req.params.id, req.params.householdId);
+    bus.publish({ officeId: req.params.id, date, planVersion: null, householdIds: [req.params.householdId], what: 'household' });
+    return reply.status(204).send(null);
+  });
 
   app.get('/motesplats/offices/:id/households/:householdId/consent', {
     config: { action: 'motesplats.household.read', scope: officeFromParams, audit: householdAudit('motesplats_consent') },

@@ -17,7 +17,7 @@ import { toMinutes } from './times.ts';
 import { consentInForce, householdView, type ConsentRow } from './views.ts';
 import { loadOffice, stationOf, viewerAt, type OfficeRow } from './viewer.ts';
 
-const invalid = (field: string, reason: string, message: string, details?: Record<string, unknown>) =>
+export const invalid = (field: string, reason: string, message: string, details?: Record<string, unknown>) =>
   new AppError('validation_failed', `${field}: ${message}`, { field, reason, details });
 
 export function assertDate(date: string): void {
@@ -26,7 +26,7 @@ export function assertDate(date: string): void {
 }
 
 /** Checks what the schema cannot and returns the members as stored (identity numbers in 12 digits). */
-function checkHousehold(input: HouseholdInput, date: string, today: Date) {
+export function checkHousehold(input: HouseholdInput, date: string, today: Date) {
   const year = Number(date.slice(0, 4));
   const members = input.members.map((m, i) => {
     if (m.birthYear > year) throw invalid(`members[${i}].birthYear`, 'born_after_day', `born after ${year}`);
@@ -47,7 +47,7 @@ function checkHousehold(input: HouseholdInput, date: string, today: Date) {
   return members;
 }
 
-async function caseRecord(db: Db, officeId: string, householdId: string): Promise<HouseholdRecord> {
+export async function caseRecord(db: Db, officeId: string, householdId: string): Promise<HouseholdRecord> {
   const rec = await findHousehold(db, { officeId, id: householdId });
   if (!rec) throw notFound('Household', 'householdId');
   return rec;

@@ -10,7 +10,7 @@ export type User = (typeof USERS)[number];
 
 export function client(ctx: TestContext) {
   const cookies = new Map<string, string>();
-  const as = async (user: User | null, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) => {
+  const as = async (user: User | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, payload?: object) => {
     if (user && !cookies.has(user)) cookies.set(user, await ctx.login(user));
     return ctx.app.inject({ method, url: `/api/v1${path}`, headers: user ? { cookie: cookies.get(user)! } : {}, payload });
   };
@@ -25,3 +25,18 @@ export function samordningsnummer(born: string, serial: string): string {
 }
 
 export const stableIds = { user: (username: string) => stableUuid(`user:${username}`) };
+
+/** A day's resources for the tests: one officer per station (08:00–16:30, lunch), one Arabic interpreter. */
+export function dayResources(templateId: string) {
+  const shift = { start: '08:00', end: '16:30' };
+  const lunch = [{ start: '12:00', end: '12:45' }];
+  const officer = (station: string, username: string | null) => ({ name: `${station} handläggare`, station, userId: username ? stableIds.user(username) : null, shift, breaks: lunch });
+  return {
+    templateId,
+    officers: [
+      officer('MV', 'mv.vaxjo'), officer('SKV', 'skv.vaxjo'), officer('AF', 'af.vaxjo'),
+      officer('FK', 'fk.vaxjo'), officer('PM', null), officer('KOMMUN', 'kommun.vaxjo'),
+    ],
+    interpreters: [{ name: 'Tolk arabiska', language: 'ar', shift, breaks: lunch }],
+  };
+}

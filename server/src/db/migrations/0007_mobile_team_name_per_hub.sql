@@ -1,0 +1,2 @@
+ALTER TABLE "mobile_teams" DROP CONSTRAINT "mobile_teams_name_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "mobile_teams_hub_name" ON "mobile_teams" USING btree ("hub_office_id",lower("name"));
