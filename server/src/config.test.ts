@@ -1,4 +1,5 @@
-// The SMS settings: outbox by default, 46elks only with its credentials, a sender that providers accept.
+// Configuration parsing: the SMS settings (outbox by default, 46elks only with its credentials, a sender that
+// providers accept) and the coverage travel model.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -19,5 +20,13 @@ describe('SMS configuration', () => {
     expect(() => loadConfig({ SMS_PROVIDER: '46elks', SMS_46ELKS_USER: 'u1' })).toThrow(/SMS_46ELKS_USER and SMS_46ELKS_PASSWORD/);
     expect(() => loadConfig({ SMS_FROM: 'Samservice Växjö' })).toThrow(/SMS_FROM/);
     expect(() => loadConfig({ SMS_PROVIDER: '46elks', SMS_46ELKS_USER: 'u', SMS_46ELKS_PASSWORD: 'p', SMS_46ELKS_URL: 'ftp://x' })).toThrow(/SMS_46ELKS_URL/);
+  });
+});
+
+describe('travel configuration (coverage planning)', () => {
+  it('uses the great-circle model unless TRAVEL_URL names an OSRM server', () => {
+    expect(loadConfig({}).travel).toEqual({ url: null });
+    expect(loadConfig({ TRAVEL_URL: ' http://osrm.local:5000/ ' }).travel).toEqual({ url: 'http://osrm.local:5000' });
+    expect(() => loadConfig({ TRAVEL_URL: 'osrm.local:5000' })).toThrow(/TRAVEL_URL/);
   });
 });

@@ -22,6 +22,8 @@ export interface Config {
   publicUrl: string;
   /** Whether this process sends booking reminders (the day before); off in tests. */
   remindersEnabled: boolean;
+  /** Coverage travel times: an OSRM server's base URL (TRAVEL_URL), or null for the great-circle model. */
+  travel: { url: string | null };
 }
 
 /** Where emails go: the local outbox table (default), or an SMTP server when SMTP_URL is set. */
@@ -105,6 +107,13 @@ function publicUrl(env: NodeJS.ProcessEnv): string {
   return url.replace(/\/+$/, '');
 }
 
+function travelUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = env.TRAVEL_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`TRAVEL_URL must be the http(s) base URL of an OSRM server, got "${url}"`);
+  return url.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -130,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     video: { urlTemplate: videoTemplate(env) },
     publicUrl: publicUrl(env),
     remindersEnabled: bool(env, 'BOOKING_REMINDERS', true),
+    travel: { url: travelUrl(env) },
   };
 }

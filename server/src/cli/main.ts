@@ -6,6 +6,7 @@ import { seedIfEmpty } from '../db/seed/seed.ts';
 import { createUser } from '../modules/auth/users.ts';
 import { ROLE_NAMES, type RoleName } from '../modules/auth/policy.ts';
 import { runExportHsdsCommand } from '../modules/hsds/export.ts';
+import { COVERAGE_HELP, runCoverageCommand } from '../modules/coverage/cli.ts';
 import { AppError } from '../lib/errors.ts';
 
 const HELP = `Samservice CLI
@@ -18,6 +19,7 @@ const HELP = `Samservice CLI
   npm run cli -- export-hsds --out DIR [--as-of YYYY-MM-DD] [--validate]
       write the whole registry as Open Referral HSDS 3.0 JSON files; --validate checks every
       record against the HSDS schemas first and writes nothing if one fails
+${COVERAGE_HELP}
 
 The database is DATABASE_URL when set, else the embedded PGlite in DATA_DIR (default var/db).`;
 
@@ -58,6 +60,9 @@ async function main() {
         break;
       case 'export-hsds':
         await runExportHsdsCommand(args, database.db);
+        break;
+      case 'coverage':
+        await runCoverageCommand(args, database.db, loadConfig().travel.url);
         break;
       default:
         console.error(`Unknown command "${command}".\n\n${HELP}`);

@@ -34,11 +34,11 @@ interface Props {
   maxHeight?: number;
 }
 
-type Municipalities = FeatureCollection<Polygon | MultiPolygon, { kommunkod: string; name: string }>;
+export type Municipalities = FeatureCollection<Polygon | MultiPolygon, { kommunkod: string; name: string }>;
 
 // One download per page load, shared by every map on the page.
 let outlines: Promise<Municipalities> | undefined;
-function loadOutlines(): Promise<Municipalities> {
+export function loadOutlines(): Promise<Municipalities> {
   outlines ??= fetch('/geo/municipalities.geojson').then((r) => {
     if (!r.ok) throw new Error(`municipalities.geojson: ${r.status}`);
     return r.json() as Promise<Municipalities>;
@@ -86,7 +86,7 @@ function PlaceMark({ x, y, r }: { x: number; y: number; r: number }) {
   );
 }
 
-function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
+export function useWidth<T extends HTMLElement>(): [RefObject<T | null>, number] {
   const ref = useRef<T>(null);
   const [width, setWidth] = useState(320);
   useEffect(() => {

@@ -56,6 +56,8 @@ export function AdminArea() {
     { to: ADMIN_PATHS.agencies, label: t('nav.agencies') },
     { to: ADMIN_PATHS.rules, label: t('nav.rules') },
     ...(isAdmin ? [{ to: ADMIN_PATHS.users, label: t('nav.users') }] : []),
+    // Coverage planning lives outside the admin area (/planering) but is where planners work.
+    ...(isAdmin || user.roles.some((r) => r.role === 'planner') ? [{ to: '/planering', label: t('nav.coverage') }] : []),
   ];
 
   return (

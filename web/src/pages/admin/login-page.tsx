@@ -11,10 +11,12 @@ import './admin.css';
 
 const FIELD_IDS = { username: 'login-username', password: 'login-password' };
 
-/** Only staff pages (the admin area, an office's desk or day view) may be returned to, so a crafted link cannot send staff elsewhere. */
+/** Only staff pages (the admin area, an office's desk or day view, coverage planning) may be returned to, so a crafted link cannot send staff elsewhere. */
 function returnPath(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string') {
     if (state.from.startsWith('/admin') || /^\/kontor\/[0-9a-f-]{36}\/(disk|dag)$/.test(state.from)) return state.from;
+    // The planner's coverage page, with its scenario in the query (same origin, so nothing to redirect elsewhere).
+    if (/^\/planering(\?[^#]*)?$/.test(state.from)) return state.from;
   }
   return '/admin';
 }
