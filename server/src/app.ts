@@ -26,6 +26,7 @@ import { visitRoutes } from './modules/visits/routes.ts';
 import { createVisitBus, type VisitBus } from './modules/visits/bus.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import { motesplatsRoutes } from './modules/motesplats/routes.ts';
+import { coverageRoutes } from './modules/coverage/routes.ts';
 import './http/route-config.ts';
 
 export interface AppDeps {
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(visitRoutes);
     await api.register(bookingRoutes);
     await api.register(motesplatsRoutes);
+    await api.register(coverageRoutes);
   }, { prefix: '/api/v1' });
 
   // The web app: static files plus the SPA fallback for client-side routes.

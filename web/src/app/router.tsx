@@ -29,6 +29,15 @@ const bookingPages = {
   mobilePlanning: async () => ({ Component: (await import('../pages/booking-staff/mobile-planning-page.tsx')).MobilePlanningPage }),
 };
 
+// Mötesplats (issue 5): the household's itinerary is full-screen with the seven visitor languages; the
+// coordinator's board, the agency officer's view and the lead-time report are staff pages inside the site frame.
+const motesplatsPages = {
+  itinerary: async () => ({ Component: (await import('../pages/motesplats/itinerary-page.tsx')).ItineraryPage }),
+  board: async () => ({ Component: (await import('../pages/motesplats/board-page.tsx')).BoardPage }),
+  reception: async () => ({ Component: (await import('../pages/motesplats/reception-page.tsx')).ReceptionPage }),
+  report: async () => ({ Component: (await import('../pages/motesplats/report-page.tsx')).ReportPage }),
+};
+
 const router = createBrowserRouter([
   { path: 'boka', lazy: bookingPages.book, ErrorBoundary: RouteErrorPage },
   { path: 'kontor/:id/boka', lazy: bookingPages.book, ErrorBoundary: RouteErrorPage },
@@ -37,6 +46,7 @@ const router = createBrowserRouter([
   { path: 'kontor/:id/skarm', lazy: visitPages.display, ErrorBoundary: RouteErrorPage },
   { path: 'kontor/:id/affisch', lazy: visitPages.poster, ErrorBoundary: RouteErrorPage },
   { path: 'biljett/:id', lazy: visitPages.ticket, ErrorBoundary: RouteErrorPage },
+  { path: 'resplan/:token', lazy: motesplatsPages.itinerary, ErrorBoundary: RouteErrorPage },
   {
     path: '/',
     Component: Layout,
@@ -49,11 +59,16 @@ const router = createBrowserRouter([
           { path: 'kontor/:id', Component: OfficePage },
           { path: 'kontor/:id/disk', lazy: visitPages.desk },
           { path: 'kontor/:id/dag', lazy: visitPages.day },
+          { path: 'kontor/:id/motesplats', lazy: motesplatsPages.board },
+          { path: 'kontor/:id/motesplats/mottagning', lazy: motesplatsPages.reception },
+          { path: 'kontor/:id/motesplats/ledtid', lazy: motesplatsPages.report },
           { path: 'kontor/:id/bokningar', lazy: bookingPages.officeBookings },
           { path: 'kontor/:id/bokningsinstallningar', lazy: bookingPages.settings },
           { path: 'kontor/:id/mobilbesok/:visitId', lazy: bookingPages.mobileVisitors },
           { path: 'kontor/:id/mobilplanering', lazy: bookingPages.mobilePlanning },
           { path: 'mina-videomoten', lazy: bookingPages.videoMeetings },
+          // Coverage planning (issue 6): planners' staff page inside the site frame.
+          { path: 'planering', lazy: async () => ({ Component: (await import('../pages/coverage/planning-page.tsx')).PlanningPage }) },
           {
             path: 'logga-in',
             lazy: async () => ({ Component: (await import('../pages/admin/login-page.tsx')).LoginPage }),

@@ -2,7 +2,10 @@
 // right to left. Each namespace is one JSON file per language: common, public (visitor pages), admin,
 // visits (kiosk, ticket, display board) and booking (the visitor's booking pages), both also in
 // Dari/Persian, Tigrinya, Somali and Ukrainian; bookingStaff (staff booking pages, Swedish and English).
-// The booking texts in ar, fa, ti, so and uk are drafts awaiting a native speaker's review (their `_review` key).
+// Mötesplats: motesplats (coordinator's board and officer's view, Swedish and English) and
+// motesplatsVisitor (the household's itinerary, in all seven visitor languages).
+// coverage: the planner's coverage page (Swedish and English).
+// The booking and motesplatsVisitor texts in ar, fa, ti, so and uk are drafts awaiting a native speaker's review (their `_review` key).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -47,7 +50,7 @@ void i18n.use(initReactI18next).init({
   lng: initial,
   fallbackLng: 'sv',
   defaultNS: 'common',
-  ns: ['common', 'public', 'admin', 'visits', 'booking', 'bookingStaff'],
+  ns: ['common', 'public', 'admin', 'visits', 'booking', 'bookingStaff', 'motesplats', 'motesplatsVisitor', 'coverage'],
   interpolation: { escapeValue: false },
 });
 

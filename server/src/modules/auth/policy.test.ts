@@ -40,6 +40,7 @@ const EXPECTED: Record<string, RoleName[]> = {
   'motesplats.step.act': ['admin', 'agency_officer'],
   'motesplats.notes.read': ['admin', 'agency_officer', 'coordinator', 'office_manager'],
   'motesplats.report.read': ['admin', 'coordinator', 'office_manager', 'planner'],
+  'coverage.read': ['admin', 'planner'],
 };
 
 describe('policy', () => {

@@ -74,6 +74,8 @@ export const ACTIONS = {
   'motesplats.step.act': 'rules',
   'motesplats.notes.read': 'rules',
   'motesplats.report.read': 'rules',
+  // Coverage planning (docs/coverage.md): analyses over public statistics and office locations
+  'coverage.read': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;
@@ -144,6 +146,12 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
     case 'motesplats.report.read':
       // Lead-time figures without personal data: the office's coordinator and manager, and planners.
       return grant.role === 'planner' || ((grant.role === 'coordinator' || grant.role === 'office_manager') && sameOffice(grant, scope));
+    case 'coverage.read':
+      // Every planner, national or county-scoped, and admins. A county planner may compute national figures
+      // too: people cross county lines to the nearest office, so a closure in one county reassigns people
+      // to offices in the next, and the data are public statistics without personal data. Their page
+      // starts filtered to their county (coverage/service.ts, defaultCounty).
+      return grant.role === 'planner';
     default:
       return false;
   }
