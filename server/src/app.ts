@@ -24,6 +24,8 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
 import { createVisitBus, type VisitBus } from './modules/visits/bus.ts';
+import { createMotesplatsBus, type MotesplatsBus } from './modules/motesplats/bus.ts';
+import { createLiveHub } from './db/live-channel.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import { motesplatsRoutes } from './modules/motesplats/routes.ts';
 import { coverageRoutes } from './modules/coverage/routes.ts';
@@ -41,8 +43,10 @@ export interface AppDeps {
   email?: EmailSender;
   /** Join links for video meetings; built from config.video when not given. */
   video?: VideoRooms;
-  /** Live visit-flow events (calls, changed tickets), shared by the visit and booking routes; built here. */
+  /** Live visit-flow events (calls, changed tickets), shared by the visit and booking routes; built here on the app's live hub (not taken from the caller). */
   visitBus?: VisitBus;
+  /** Live changes of Mötesplats days, for the coordinator's board and itinerary pages; built here like visitBus. */
+  motesplatsBus?: MotesplatsBus;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -61,15 +65,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Every live channel on one hub: one LISTEN connection per server on PostgreSQL (db/live-channel.ts).
+  const live = createLiveHub(deps.database, app.log);
   app.decorate('deps', {
     ...deps,
     sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log),
     email: deps.email ?? createEmailSender(deps.config.email, deps.database.db, app.log),
     video: deps.video ?? createVideoRooms(deps.config.video),
-    visitBus: deps.visitBus ?? createVisitBus(deps.database, app.log),
+    visitBus: createVisitBus(live),
+    motesplatsBus: createMotesplatsBus(live),
   });
-  await app.deps.visitBus!.start((err) => app.log.warn({ err }, 'visit events: bad message'));
-  app.addHook('onClose', () => app.deps.visitBus!.stop());
+  await live.start();
+  app.addHook('onClose', () => live.stop());
   await app.register(cookie);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

@@ -1,26 +1,31 @@
-// PostgreSQL LISTEN/NOTIFY as a message transport between app servers. One dedicated connection listens
-// (a pooled one would be handed to other queries); sending goes through the pool. A lost listening
-// connection is re-opened with a growing pause; events sent meanwhile are missed, which live pages
-// survive because they re-read their state whenever their stream reconnects or the next event comes.
+// PostgreSQL LISTEN/NOTIFY as a message transport between app servers, for every live channel of the
+// app (db/live-channel.ts). One dedicated connection listens on all the channels (a pooled one would be
+// handed to other queries); sending goes through a small pool. A lost listening connection is re-opened
+// with a growing pause; events sent meanwhile are missed, which live pages survive because they re-read
+// their state whenever their stream reconnects or the next event comes.
 import pg from 'pg';
 
 /** Carries messages between servers; every server, the sender included, receives each message once. */
 export interface BusTransport {
-  send(payload: string): Promise<void>;
-  /** Starts listening; resolves to a function that stops. */
-  listen(onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  send(channel: string, payload: string): Promise<void>;
+  /** Starts listening on the channels; resolves to a function that stops listening. */
+  listen(channels: readonly string[], onMessage: (channel: string, payload: string) => void): Promise<() => Promise<void>>;
+  /** Stops listening and sending for good: nothing is opened again afterwards. */
+  close(): Promise<void>;
 }
 
-export function pgNotifyTransport(url: string, channel: string, onError: (err: unknown) => void): BusTransport {
-  // A fixed channel name, quoted as an identifier: never user input.
-  const quoted = `"${channel.replace(/"/g, '""')}"`;
+/** Fixed channel names, quoted as identifiers: never user input. */
+const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
+
+export function pgNotifyTransport(url: string, onError: (err: unknown) => void): BusTransport {
   let sender: pg.Pool | null = null;
   let closed = false;
+  const listeners = new Set<() => Promise<void>>();
   return {
-    async send(payload) {
+    async send(channel, payload) {
       // After stop nothing may open a new pool: it would outlive the app and its idle connections would
       // fail later (e.g. when the database is dropped), far from any caller.
-      if (closed) throw new Error('the visit event transport is stopped');
+      if (closed) throw new Error('the live event transport is stopped');
       if (!sender) {
         sender = new pg.Pool({ connectionString: url, max: 2 });
         // An idle pooled connection that drops emits on the pool; without a listener that is a crash.
@@ -28,7 +33,10 @@ export function pgNotifyTransport(url: string, channel: string, onError: (err: u
       }
       await sender.query('select pg_notify($1, $2)', [channel, payload]);
     },
-    async listen(onMessage) {
+    async listen(channels, onMessage) {
+      if (closed) throw new Error('the live event transport is stopped');
+      const names = new Set(channels);
+      const listenSql = [...names].map((c) => `listen ${quote(c)}`).join('; ');
       let client: pg.Client | null = null;
       let stopped = false;
       let retryMs = 250;
@@ -42,14 +50,22 @@ export function pgNotifyTransport(url: string, channel: string, onError: (err: u
       };
       const connect = async (): Promise<void> => {
         const c = new pg.Client({ connectionString: url });
-        c.on('notification', (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
+        c.on('notification', (n) => names.has(n.channel) && n.payload !== undefined && onMessage(n.channel, n.payload));
         c.on('error', (err) => {
-          onError(err);
           void c.end().catch(() => {});
+          // Still connecting: connect() rejects as well, and its caller reports and retries (once).
+          if (client !== c) return;
+          client = null;
+          onError(err);
           reconnect();
         });
-        await c.connect();
-        await c.query(`listen ${quoted}`);
+        try {
+          await c.connect();
+          if (listenSql) await c.query(listenSql);
+        } catch (err) {
+          await c.end().catch(() => {});
+          throw err;
+        }
         // Stopped while this reconnect was under way: nobody would end this connection later.
         if (stopped) {
           await c.end().catch(() => {});
@@ -58,14 +74,26 @@ export function pgNotifyTransport(url: string, channel: string, onError: (err: u
         client = c;
         retryMs = 250;
       };
-      await connect();
-      return async () => {
+      const stop = async () => {
         stopped = true;
-        closed = true;
+        listeners.delete(stop);
         await client?.end().catch(() => {});
-        await sender?.end().catch(() => {});
-        sender = null;
+        client = null;
       };
+      listeners.add(stop);
+      try {
+        await connect();
+      } catch (err) {
+        await stop();
+        throw err;
+      }
+      return stop;
+    },
+    async close() {
+      closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
+      await sender?.end().catch(() => {});
+      sender = null;
     },
   };
 }

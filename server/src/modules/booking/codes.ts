@@ -1,7 +1,8 @@
 // Booking codes and manage tokens. The code is short enough to read out at a kiosk (8 characters from
 // an alphabet without look-alikes: 31^8 ≈ 8.5·10^11); the manage token in the visitor's link is 192
 // random bits, so the code alone (read out at a kiosk, guessable in bulk) never opens personal data.
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomInt, timingSafeEqual } from 'node:crypto';
+import { newLinkToken } from '../../lib/tokens.ts';
 
 /** No 0/O, 1/I/L: nothing to confuse when read aloud or typed from a text message. */
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -15,9 +16,8 @@ export function newBookingCode(): string {
 
 export const normaliseCode = (code: string) => code.trim().toUpperCase();
 
-export function newManageToken(): string {
-  return randomBytes(24).toString('base64url');
-}
+/** The token in the visitor's manage link. */
+export const newManageToken = newLinkToken;
 
 /** Constant-time comparison of a presented token with the stored one. */
 export function tokenMatches(stored: string | null, token: string): boolean {

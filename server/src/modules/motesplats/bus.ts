@@ -1,12 +1,10 @@
 // Live updates of a Mötesplats day: a status changed, a household was corrected or removed, a plan was
 // made or re-planned. The coordinator's board and the households' itinerary pages subscribe and re-read.
-// Its own small bus rather than a new event type on the visit bus: the visit bus's subscribers (SMS
-// notifier, ticket feeds) would each have to learn to ignore it. Like the visit bus: in process on PGlite, LISTEN/NOTIFY across servers on
-// PostgreSQL, on a channel of its own. Events carry ids only, never personal data.
-import { EventEmitter } from 'node:events';
-import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../../db/client.ts';
-import { pgNotifyTransport, type BusTransport } from '../../db/notify.ts';
+// Its own channel rather than a new event type on the visit bus: the visit bus's subscribers (SMS
+// notifier, ticket feeds) would each have to learn to ignore it. A live channel of the app's hub
+// (db/live-channel.ts), like the visit bus: in process on PGlite, LISTEN/NOTIFY across servers on
+// PostgreSQL. Events carry ids only, never personal data.
+import { LiveHub, type LiveChannel } from '../../db/live-channel.ts';
 
 export interface DayChanged {
   officeId: string;
@@ -19,48 +17,14 @@ export interface DayChanged {
   what: 'plan' | 'event' | 'status' | 'household';
 }
 
-export class MotesplatsBus {
-  private readonly emitter = new EventEmitter();
-  private stopListening: (() => Promise<void>) | null = null;
+/** Keyed by an office's day: `subscribe(dayKey(officeId, date), …)`. */
+export type MotesplatsBus = LiveChannel<DayChanged>;
 
-  constructor(private readonly transport: BusTransport | null) {
-    this.emitter.setMaxListeners(0);
-  }
+export const MOTESPLATS_CHANNEL = 'samservice_motesplats';
 
-  async start(onError: (err: unknown) => void): Promise<void> {
-    if (!this.transport) return;
-    this.stopListening = await this.transport.listen((payload) => {
-      try {
-        this.deliver(JSON.parse(payload) as DayChanged);
-      } catch (err) {
-        onError(err);
-      }
-    });
-  }
+export const dayKey = (officeId: string, date: string) => `${officeId}/${date}`;
 
-  async stop(): Promise<void> {
-    await this.stopListening?.();
-    this.stopListening = null;
-  }
-
-  publish(event: DayChanged): void {
-    if (!this.transport) return this.deliver(event);
-    // Pages re-read on their next event or reconnect, so a lost notification only delays them.
-    this.transport.send(JSON.stringify(event)).catch(() => this.deliver(event));
-  }
-
-  private deliver(event: DayChanged): void {
-    this.emitter.emit(`${event.officeId}/${event.date}`, event);
-  }
-
-  subscribe(officeId: string, date: string, listener: (event: DayChanged) => void): () => void {
-    const key = `${officeId}/${date}`;
-    this.emitter.on(key, listener);
-    return () => this.emitter.off(key, listener);
-  }
-}
-
-export function createMotesplatsBus(database: Database, log: FastifyBaseLogger): MotesplatsBus {
-  if (database.kind !== 'postgres' || !database.url) return new MotesplatsBus(null);
-  return new MotesplatsBus(pgNotifyTransport(database.url, 'samservice_motesplats', (err) => log.warn({ err }, 'Mötesplats events: listening connection lost')));
+/** The Mötesplats channel on the app's hub; without one, in process only (unit tests). */
+export function createMotesplatsBus(hub: LiveHub = new LiveHub()): MotesplatsBus {
+  return hub.channel<DayChanged>(MOTESPLATS_CHANNEL, (event) => dayKey(event.officeId, event.date));
 }

@@ -6,7 +6,7 @@ import { DayEventInput, DayParams, DayPlanView, Itinerary, LeadTimeReport, PlanI
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
 import { openSse } from '../visits/sse.ts';
-import type { MotesplatsBus } from './bus.ts';
+import { dayKey, type MotesplatsBus } from './bus.ts';
 import { recordEvent } from './events.ts';
 import { itineraryByToken } from './itinerary.ts';
 import { currentPlan, makePlan } from './plan.ts';
@@ -61,7 +61,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ bus: MotesplatsBus }> = asy
   }, async (req, reply) => {
     let unsubscribe = () => {};
     const stream = openSse(req, reply, () => unsubscribe());
-    unsubscribe = bus.subscribe(req.params.id, req.params.date, (e) => stream.send('changed', { planVersion: e.planVersion, householdIds: e.householdIds, what: e.what }));
+    unsubscribe = bus.subscribe(dayKey(req.params.id, req.params.date), (e) => stream.send('changed', { planVersion: e.planVersion, householdIds: e.householdIds, what: e.what }));
     stream.send('ready', {});
   });
 
@@ -81,7 +81,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ bus: MotesplatsBus }> = asy
     const found = await itineraryByToken(db, req.params.token);
     let unsubscribe = () => {};
     const stream = openSse(req, reply, () => unsubscribe());
-    unsubscribe = bus.subscribe(found.officeId, found.date, (e) => {
+    unsubscribe = bus.subscribe(dayKey(found.officeId, found.date), (e) => {
       // Only this household's changes: a new plan for the day, or an event or status that touched it.
       if (e.householdIds.length === 0 || e.householdIds.includes(found.householdId)) stream.send('changed', { planVersion: e.planVersion });
     });

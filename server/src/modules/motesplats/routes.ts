@@ -10,7 +10,6 @@ import {
 } from '../../../../contracts/motesplats.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
-import { createMotesplatsBus } from './bus.ts';
 import { correctHousehold, removeHousehold } from './corrections.ts';
 import { planRoutes } from './plan-routes.ts';
 import { getResources, setResources } from './resources.ts';
@@ -26,9 +25,8 @@ const corrected = new WeakMap<FastifyRequest, Record<string, unknown>>();
 export const motesplatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.deps.database.db;
   const now = () => app.deps.clock?.() ?? new Date();
-  const bus = createMotesplatsBus(app.deps.database, app.log);
-  await bus.start((err) => app.log.warn({ err }, 'Mötesplats events: bad message'));
-  app.addHook('onClose', () => bus.stop());
+  // Started and stopped by the app (app.ts) with the other live channels.
+  const bus = app.deps.motesplatsBus!;
   const principal = (req: FastifyRequest) => {
     if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
     return req.principal;

@@ -1,7 +1,6 @@
 // Household cases: the coordinator registers a day's households once (members, identifiers, language,
 // municipality and housing, arrival), records consent per agency, and everyone on the day reads the case
 // as views.ts cuts it for them. Rules in docs/motesplats.md, "Cases, consent and secrecy".
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agencies } from '../../db/schema.ts';
@@ -9,6 +8,7 @@ import type { Consent, ConsentInput, Household, HouseholdInput } from '../../../
 import { AppError, notFound } from '../../lib/errors.ts';
 import { withDbErrors } from '../../lib/db-errors.ts';
 import { parseSwedishId } from '../../lib/personnummer.ts';
+import { newLinkToken } from '../../lib/tokens.ts';
 import type { Principal } from '../auth/policy.ts';
 import {
   consentHistory, findHousehold, householdsOfDay, insertConsent, insertHousehold, municipalityExists, nextReference, type HouseholdRecord,
@@ -69,7 +69,7 @@ export async function registerHousehold(db: Db, officeId: string, date: string, 
       officeId, date, reference, language: input.language, dossierNumber: input.dossierNumber?.trim() || null,
       assignedKommunkod: input.assignedKommunkod ?? null, housingAssigned: input.housing.assigned, housingAddress: input.housing.address ?? null,
       arrival: toMinutes(input.arrival), registeredAt: now, registeredByUserId: principal.userId,
-      itineraryToken: randomBytes(24).toString('base64url'),
+      itineraryToken: newLinkToken(),
     }, members);
   }));
   return householdDetail(db, officeId, created.id, principal);

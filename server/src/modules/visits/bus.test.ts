@@ -1,7 +1,8 @@
 // The visit bus: in-process on one server; through PostgreSQL LISTEN/NOTIFY between servers, where every
 // server hears every event once and knows which ones it published itself.
 import { afterAll, describe, expect, it } from 'vitest';
-import { VisitBus, type DeliveredEvent } from './bus.ts';
+import { createVisitBus, type DeliveredEvent, type VisitBus } from './bus.ts';
+import { LiveHub } from '../../db/live-channel.ts';
 import { pgNotifyTransport } from '../../db/notify.ts';
 import { freshPostgres } from '../../test/postgres.ts';
 
@@ -20,8 +21,9 @@ const until = async (ok: () => boolean) => {
 
 describe('visit bus', () => {
   it('delivers in process, marked local, to subscribers of the office only', async () => {
-    const bus = new VisitBus();
-    await bus.start();
+    const hub = new LiveHub();
+    const bus = createVisitBus(hub);
+    await hub.start();
     const got = collect(bus);
     const other: DeliveredEvent[] = [];
     bus.subscribe('00000000-0000-4000-8000-000000000002', (e) => other.push(e));
@@ -33,9 +35,9 @@ describe('visit bus', () => {
   const url = process.env.TEST_DATABASE_URL;
   describe.skipIf(!url)('between two servers on PostgreSQL', () => {
     let drop: () => Promise<void> = async () => {};
-    const buses: VisitBus[] = [];
+    const hubs: LiveHub[] = [];
     afterAll(async () => {
-      await Promise.all(buses.map((b) => b.stop()));
+      await Promise.all(hubs.map((h) => h.stop()));
       await drop();
     });
 
@@ -43,10 +45,12 @@ describe('visit bus', () => {
       const fresh = await freshPostgres(url!);
       drop = fresh.drop;
       const errors: unknown[] = [];
+      const buses: VisitBus[] = [];
       for (let i = 0; i < 2; i++) {
-        const bus = new VisitBus(pgNotifyTransport(fresh.url, 'samservice_visits_test', (err) => errors.push(err)));
-        await bus.start();
-        buses.push(bus);
+        const hub = new LiveHub(pgNotifyTransport(fresh.url, (err) => errors.push(err)), (err) => errors.push(err));
+        buses.push(createVisitBus(hub));
+        await hub.start();
+        hubs.push(hub);
       }
       const [a, b] = buses.map(collect) as [DeliveredEvent[], DeliveredEvent[]];
       buses[0]!.publish(event('from-a'));

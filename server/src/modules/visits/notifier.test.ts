@@ -1,7 +1,7 @@
 // The notifier's timing: a burst of changes at an office gives one look at its queues, a steady stream
 // still gets looked at, offices do not wait for each other, and a failure is logged, never thrown.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { VisitBus } from './bus.ts';
+import { createVisitBus } from './bus.ts';
 import { startVisitNotifier } from './notifier.ts';
 import { notifyCalled, notifyNext } from './notify-next.ts';
 
@@ -20,7 +20,7 @@ describe('visit notifier', () => {
 
   it('gathers a burst into one run per office, and keeps running under a steady stream', async () => {
     vi.useFakeTimers();
-    const bus = new VisitBus();
+    const bus = createVisitBus();
     const notifier = startVisitNotifier(bus, deps, 200);
     for (let i = 0; i < 5; i++) bus.publish(changed('o1'));
     bus.publish(changed('o2'));
@@ -36,7 +36,7 @@ describe('visit notifier', () => {
   });
 
   it('sends "your turn now" for a call but not for a recall', async () => {
-    const bus = new VisitBus();
+    const bus = createVisitBus();
     const notifier = startVisitNotifier(bus, deps, 10);
     bus.publish(call('o1', false));
     bus.publish(call('o1', true));
@@ -46,7 +46,7 @@ describe('visit notifier', () => {
 
   it('logs a failed run instead of throwing, and stops cleanly', async () => {
     vi.mocked(notifyNext).mockRejectedValueOnce(new Error('database gone'));
-    const bus = new VisitBus();
+    const bus = createVisitBus();
     const notifier = startVisitNotifier(bus, deps, 1);
     expect(() => bus.publish(changed('o1'))).not.toThrow();
     await vi.waitFor(() => expect(deps.log.warn).toHaveBeenCalled());
