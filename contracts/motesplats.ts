@@ -304,12 +304,19 @@ export const DayPlanView = Type.Object({
   events: Type.Array(DayEvent),
   /**
    * True when the households no longer match what this plan was made for: registered, corrected or
-   * removed since, or a step made not applicable (docs/motesplats.md). The board offers re-planning
+   * removed since, or a step made not applicable; or the day's staffing or template changed since
+   * (`staleReasons`, docs/motesplats.md). The board offers re-planning
    * (POST …/plan); corrections do not re-plan by themselves. Always sent.
    */
   stale: Type.Optional(Type.Boolean()),
   /** The households that differ from the plan's (ids of removed households included). Always sent. */
   staleHouseholdIds: Type.Optional(Type.Array(Type.String())),
+  /**
+   * Why the plan is stale, in this order: `households` (staleHouseholdIds is not empty), `staffing` (the
+   * day's officers or interpreters, their hours or breaks changed), `template` (a step the plan uses was
+   * removed or got another station, scope or length). Empty when the plan is current. Always sent.
+   */
+  staleReasons: Type.Optional(Type.Array(Type.Union([Type.Literal('households'), Type.Literal('staffing'), Type.Literal('template')]))),
 });
 export type DayPlanView = Static<typeof DayPlanView>;
 

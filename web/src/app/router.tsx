@@ -30,12 +30,14 @@ const bookingPages = {
 };
 
 // Mötesplats (issue 5): the household's itinerary is full-screen with the seven visitor languages; the
-// coordinator's board, the agency officer's view and the lead-time report are staff pages inside the site frame.
+// coordinator's board, the agency officer's view, the lead-time report and the template editor are staff pages inside the site frame.
 const motesplatsPages = {
   itinerary: async () => ({ Component: (await import('../pages/motesplats/itinerary-page.tsx')).ItineraryPage }),
   board: async () => ({ Component: (await import('../pages/motesplats/board-page.tsx')).BoardPage }),
   reception: async () => ({ Component: (await import('../pages/motesplats/reception-page.tsx')).ReceptionPage }),
   report: async () => ({ Component: (await import('../pages/motesplats/report-page.tsx')).ReportPage }),
+  templates: async () => ({ Component: (await import('../pages/motesplats/templates-page.tsx')).TemplatesPage }),
+  template: async () => ({ Component: (await import('../pages/motesplats/template-page.tsx')).TemplatePage }),
 };
 
 const router = createBrowserRouter([
@@ -62,6 +64,8 @@ const router = createBrowserRouter([
           { path: 'kontor/:id/motesplats', lazy: motesplatsPages.board },
           { path: 'kontor/:id/motesplats/mottagning', lazy: motesplatsPages.reception },
           { path: 'kontor/:id/motesplats/ledtid', lazy: motesplatsPages.report },
+          { path: 'kontor/:id/motesplats/mallar', lazy: motesplatsPages.templates },
+          { path: 'kontor/:id/motesplats/mallar/:templateId', lazy: motesplatsPages.template },
           { path: 'kontor/:id/bokningar', lazy: bookingPages.officeBookings },
           { path: 'kontor/:id/bokningsinstallningar', lazy: bookingPages.settings },
           { path: 'kontor/:id/mobilbesok/:visitId', lazy: bookingPages.mobileVisitors },

@@ -3,9 +3,10 @@
 import type { DayEvent, DayPlanView, StepStatus } from '../../../../contracts/motesplats.ts';
 import { itineraries, timelines } from '../../engines/dayplan/index.ts';
 import type { DayPlan, ItineraryStop } from '../../engines/dayplan/types.ts';
-import type { LoadedDay } from './day-input.ts';
 import type { EventRow, StoredPlan } from './plan-repo.ts';
+import { buildInput, type LoadedDay } from './day-input.ts';
 import { staleHouseholds } from './stale.ts';
+import { resourceReasons, type StaleReason } from './stale-resources.ts';
 import { isFollowUp } from './steps.ts';
 import { toDayTime } from './times.ts';
 
@@ -56,10 +57,13 @@ export function planView(day: LoadedDay, stored: StoredPlan): DayPlanView {
   };
 }
 
-function staleness(day: LoadedDay, stored: StoredPlan): Pick<DayPlanView, 'stale' | 'staleHouseholdIds'> {
+function staleness(day: LoadedDay, stored: StoredPlan): Pick<DayPlanView, 'stale' | 'staleHouseholdIds' | 'staleReasons'> {
   // Only the plan in force can be stale; an older version is history.
-  const ids = day.latest?.row.id === stored.row.id ? staleHouseholds(day, stored) : [];
-  return { stale: ids.length > 0, staleHouseholdIds: ids };
+  if (day.latest?.row.id !== stored.row.id) return { stale: false, staleHouseholdIds: [], staleReasons: [] };
+  const input = buildInput(day);
+  const ids = staleHouseholds(day, stored, input);
+  const reasons: StaleReason[] = [...(ids.length > 0 ? (['households'] as const) : []), ...resourceReasons(day, stored, input)];
+  return { stale: reasons.length > 0, staleHouseholdIds: ids, staleReasons: reasons };
 }
 
 /** Households whose stops differ between two plans: another start, officer or interpreter, or a stop gained or lost. */

@@ -2,6 +2,7 @@
 // after the plan was made (or a step made not applicable) leaves the plan stale: the board shows it and
 // offers to re-plan. Compared on what the planner reads of each household and its tasks, not on times
 // that move by themselves during the day (a started step's length, the shifts of people who left).
+// Changes of the day's staffing and template are told apart in stale-resources.ts.
 import type { DayInput } from '../../engines/dayplan/types.ts';
 import { buildInput, STARTED, type LoadedDay } from './day-input.ts';
 import type { StoredPlan } from './plan-repo.ts';
@@ -19,10 +20,10 @@ function signatures(input: DayInput, started: Set<string>): Map<string, string> 
 }
 
 /** Households whose part of the day differs from the plan's input, sorted; empty when the plan is current. */
-export function staleHouseholds(day: LoadedDay, stored: StoredPlan): string[] {
+export function staleHouseholds(day: LoadedDay, stored: StoredPlan, input: DayInput = buildInput(day)): string[] {
   const started = new Set(day.statuses.filter((s) => STARTED.has(s.status)).map((s) => s.taskId));
   const planned = signatures(stored.input, started);
-  const current = signatures(buildInput(day), started);
+  const current = signatures(input, started);
   const ids = new Set([...planned.keys(), ...current.keys()]);
   return [...ids].filter((id) => planned.get(id) !== current.get(id)).sort();
 }

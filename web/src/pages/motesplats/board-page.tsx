@@ -18,7 +18,7 @@ import { EventsList } from './events-list.tsx';
 import { HouseholdForm } from './household-form.tsx';
 import { HouseholdList } from './household-list.tsx';
 import { LateList } from './late-list.tsx';
-import { receptionPage, reportPage } from './mp-paths.ts';
+import { receptionPage, reportPage, templatesPage } from './mp-paths.ts';
 import { minuteOfDay } from './mp-time.ts';
 import { PlanSummary } from './plan-summary.tsx';
 import { ResourcesSection } from './resources-section.tsx';
@@ -131,6 +131,7 @@ export function BoardPage() {
           {mayManage && <li><a href="#registrera">{t('register.title')}</a></li>}
           <li><Link to={receptionPage(id, date)}>{t('reception.link')}</Link></li>
           <li><Link to={reportPage(id)}>{t('report.link')}</Link></li>
+          <li><Link to={templatesPage(id)}>{t('templates.link')}</Link></li>
         </ul>
       </nav>
       <p className="mp-live" role="status">

@@ -2,6 +2,8 @@
 const enc = encodeURIComponent;
 
 export const dayPath = (officeId: string, date: string) => `/motesplats/offices/${enc(officeId)}/days/${enc(date)}`;
+export const templatesPath = (officeId: string) => `/motesplats/offices/${enc(officeId)}/templates`;
+export const templatePath = (officeId: string, templateId: string) => `${templatesPath(officeId)}/${enc(templateId)}`;
 export const householdPath = (officeId: string, householdId: string) => `/motesplats/offices/${enc(officeId)}/households/${enc(householdId)}`;
 export const itineraryPath = (token: string) => `/motesplats/itinerary/${enc(token)}`;
 
@@ -13,3 +15,5 @@ export const itineraryPage = (token: string) => `/resplan/${enc(token)}`;
 export const boardPage = (officeId: string, date?: string) => `/kontor/${enc(officeId)}/motesplats${date ? `?datum=${date}` : ''}`;
 export const receptionPage = (officeId: string, date?: string) => `/kontor/${enc(officeId)}/motesplats/mottagning${date ? `?datum=${date}` : ''}`;
 export const reportPage = (officeId: string) => `/kontor/${enc(officeId)}/motesplats/ledtid`;
+export const templatesPage = (officeId: string) => `/kontor/${enc(officeId)}/motesplats/mallar`;
+export const templatePage = (officeId: string, templateId: string) => `${templatesPage(officeId)}/${enc(templateId)}`;

@@ -68,12 +68,15 @@ export function PlanSummary({ officeId, date, plan, households, hasHouseholds, m
         <p>{hasHouseholds ? t('plan.none') : t('plan.noHouseholds')}</p>
       )}
       {plan?.stale && (
-        // Registrations and corrections do not re-plan by themselves (docs/motesplats.md): say so here.
+        // Registrations, corrections and staffing changes do not re-plan by themselves (docs/motesplats.md): say so here.
         <p className="mp-stale">
-          <strong>{t('plan.stale')}</strong>{' '}
-          {t('plan.staleHouseholds', {
-            households: (plan.staleHouseholdIds ?? []).map((hid) => households.find((h) => h.id === hid)?.reference ?? t('plan.removedHousehold')).join(', '),
-          })}
+          <strong>{t('plan.stale')}</strong>
+          {(plan.staleHouseholdIds ?? []).length > 0 && ' '}
+          {(plan.staleHouseholdIds ?? []).length > 0 &&
+            t('plan.staleHouseholds', {
+              households: (plan.staleHouseholdIds ?? []).map((hid) => households.find((h) => h.id === hid)?.reference ?? t('plan.removedHousehold')).join(', '),
+            })}
+          {(plan.staleReasons ?? []).filter((r) => r !== 'households').map((r) => ` ${t(`plan.staleReason.${r}`)}`)}
         </p>
       )}
       {mayManage && (
