@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DayInput, Interval, Task } from '../../server/src/engines/dayplan/types.ts';
 import { validatePlan } from '../../server/src/engines/dayplan/index.ts';
+import { bruteForceOptimum } from '../../server/src/engines/dayplan/test-brute-force.ts';
+import { solveBranchBound } from './exact-bb.ts';
 import { solveExact } from './exact.ts';
 
 const H = 60;
@@ -98,5 +100,58 @@ describe('exact reference (HiGHS)', () => {
       { totalMinutesInBuilding: 90, makespan: 8 * H + 80 },
       { totalMinutesInBuilding: 95, makespan: 8 * H + 55 },
     ]);
+  });
+});
+
+/** A seeded micro day: two households, a joint first step, a step each, a joint last step; breaks and interpreters. */
+function randomMicro(seed: number): DayInput {
+  let x = seed * 2654435761 % 2 ** 32;
+  const rand = (k: number) => { x = (x * 1664525 + 1013904223) % 2 ** 32; return x % k; };
+  const len = () => 10 + 5 * rand(6);
+  const households = [
+    { id: 'h1', arrival: 8 * H + 5 * rand(4), persons: rand(2) ? ['a1', 'a2'] : ['a1'] },
+    { id: 'h2', arrival: 8 * H + 5 * rand(8), persons: ['b1'] },
+  ];
+  const tasks: Task[] = households.flatMap((h) => [
+    task(`${h.id}-mv`, h.id, 'MV', h.persons, len(), [], rand(2) ? 'ar' : null),
+    ...h.persons.map((p) => task(`${h.id}-skv-${p}`, h.id, 'SKV', [p], len(), [`${h.id}-mv`], rand(2) ? 'ar' : null)),
+    task(`${h.id}-k`, h.id, 'KOMMUN', h.persons, len(), h.persons.map((p) => `${h.id}-skv-${p}`)),
+  ]);
+  const lunch = (from: number) => [{ start: from, end: from + 15 }];
+  return day(households, tasks, [
+    { id: 'mv1', station: 'MV', ...shift(8 * H, 12 * H, lunch(8 * H + 5 * rand(10))) },
+    { id: 'skv1', station: 'SKV', ...shift(8 * H, 12 * H, lunch(8 * H + 5 * rand(12))) },
+    ...(rand(2) ? [{ id: 'skv2', station: 'SKV', ...shift(8 * H + 30, 12 * H) }] : []),
+    { id: 'k1', station: 'KOMMUN', ...shift(8 * H, 12 * H) },
+  ], [{ id: 'ar1', language: 'ar', ...shift(8 * H, 12 * H, lunch(8 * H + 5 * rand(10))) }]);
+}
+
+describe('exact reference (branch and bound)', () => {
+  it.each(Object.entries(micro))('finds the brute-force optimum on %s', (_name, input) => {
+    const expected = bruteForce(input);
+    const result = solveBranchBound(input);
+    expect(result.status).toBe('optimal');
+    expect(validatePlan(input, result.plan!)).toEqual([]);
+    expect(result.optimumMinutes).toBe(expected.total);
+    expect(result.plan!.objective.totalMinutesInBuilding).toBe(expected.total);
+  });
+
+  it('agrees with brute force on 12 seeded micro days with breaks, interpreters and joint steps', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const input = randomMicro(seed);
+      const expected = bruteForceOptimum(input);
+      const result = solveBranchBound(input);
+      expect(result.status, `seed ${seed}`).toBe('optimal');
+      expect(validatePlan(input, result.plan!), `seed ${seed}`).toEqual([]);
+      expect(result.optimumMinutes, `seed ${seed}`).toBe(expected.total);
+    }
+  });
+
+  it("proves a known plan's total optimal when nothing beats it, and finds the better plan when one does", () => {
+    const input = micro.waitForShort!;
+    expect(solveBranchBound(input, { incumbentMinutes: 90 })).toMatchObject({ status: 'optimal', plan: null, optimumMinutes: 90 });
+    const better = solveBranchBound(input, { incumbentMinutes: 120 }); // first come, first served
+    expect(better).toMatchObject({ status: 'optimal', optimumMinutes: 90 });
+    expect(better.plan!.objective.totalMinutesInBuilding).toBe(90);
   });
 });
