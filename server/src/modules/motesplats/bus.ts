@@ -13,8 +13,11 @@ export interface DayChanged {
   planVersion: number | null;
   /** Households whose itinerary or steps changed; empty means the whole day (a new plan). */
   householdIds: string[];
-  /** `household`: a household was corrected or removed (the plan may now be stale). */
-  what: 'plan' | 'event' | 'status' | 'household';
+  /**
+   * `household`: a household was corrected or removed; `resources`: the day's staffing or template was
+   * set. Either may leave the plan stale.
+   */
+  what: 'plan' | 'event' | 'status' | 'household' | 'resources';
 }
 
 /** Keyed by an office's day: `subscribe(dayKey(officeId, date), …)`. */

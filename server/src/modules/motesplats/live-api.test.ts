@@ -103,6 +103,11 @@ describeWithApp('Mötesplats day events and live streams', (ctx) => {
     expect((await as('samordnare.vaxjo', 'PATCH', `/motesplats/offices/${VAXJO}/households/${single.id}`, { dossierNumber: '9123456' })).statusCode).toBe(200);
     expect(await board.next('changed')).toEqual({ planVersion: null, householdIds: [single.id], what: 'household' });
     expect(await other.next('changed')).toEqual({ planVersion: null });
+
+    // Staffing set again: every open board re-reads (the plan view says whether it changed).
+    const template = ((await as('samordnare.vaxjo', 'GET', `/motesplats/offices/${VAXJO}/templates`)).json() as Template[])[0]!;
+    expect((await as('samordnare.vaxjo', 'PUT', `${day}/resources`, dayResources(template.id))).statusCode).toBe(200);
+    expect(await board.next('changed')).toEqual({ planVersion: null, householdIds: [], what: 'resources' });
   });
 
   it('reports households still in the building and no-shows beside the completed ones', async () => {

@@ -66,7 +66,12 @@ export const motesplatsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put('/motesplats/offices/:id/days/:date/resources', {
     config: { action: 'motesplats.day.manage', scope: officeFromParams },
     schema: { tags, summary: "Set the day's template, station officers and interpreters (ids given are kept)", params: DayParams, body: DayResourcesInput, response: { 200: DayResources } },
-  }, async (req) => setResources(db, req.params.id, req.params.date, req.body));
+  }, async (req) => {
+    const saved = await setResources(db, req.params.id, req.params.date, req.body);
+    // Open boards re-read the plan view, which now says the staffing changed since the plan was made.
+    bus.publish({ officeId: req.params.id, date: req.params.date, planVersion: null, householdIds: [], what: 'resources' });
+    return saved;
+  });
 
   // ---------- households ----------
   app.get('/motesplats/offices/:id/days/:date/households', {
