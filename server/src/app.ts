@@ -25,6 +25,7 @@ import { systemRoutes } from './modules/system/routes.ts';
 import { visitRoutes } from './modules/visits/routes.ts';
 import { createVisitBus, type VisitBus } from './modules/visits/bus.ts';
 import { createMotesplatsBus, type MotesplatsBus } from './modules/motesplats/bus.ts';
+import { createPlanWorker, type PlanWorker } from './modules/motesplats/plan-worker.ts';
 import { createLiveHub } from './db/live-channel.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import { motesplatsRoutes } from './modules/motesplats/routes.ts';
@@ -47,6 +48,8 @@ export interface AppDeps {
   visitBus?: VisitBus;
   /** Live changes of Mötesplats days, for the coordinator's board and itinerary pages; built here like visitBus. */
   motesplatsBus?: MotesplatsBus;
+  /** The thread that makes Mötesplats day plans off the event loop; built here, started at the first plan. */
+  planWorker?: PlanWorker;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -67,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Every live channel on one hub: one LISTEN connection per server on PostgreSQL (db/live-channel.ts).
   const live = createLiveHub(deps.database, app.log);
+  const planWorker = createPlanWorker(app.log);
   app.decorate('deps', {
     ...deps,
     sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log),
@@ -74,9 +78,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     video: deps.video ?? createVideoRooms(deps.config.video),
     visitBus: createVisitBus(live),
     motesplatsBus: createMotesplatsBus(live),
+    planWorker,
   });
   await live.start();
   app.addHook('onClose', () => live.stop());
+  app.addHook('onClose', () => planWorker.close());
   await app.register(cookie);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

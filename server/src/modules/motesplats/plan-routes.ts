@@ -32,7 +32,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ bus: MotesplatsBus }> = asy
       params: DayParams, body: PlanInput, response: { 200: PlanResult },
     },
   }, async (req) => {
-    const result = await makePlan(db, req.params.id, req.params.date, req.body.budgetMs, principal(req), now());
+    const result = await makePlan(db, req.params.id, req.params.date, req.body.budgetMs, principal(req), now(), app.deps.planWorker!);
     bus.publish({ officeId: req.params.id, date: req.params.date, planVersion: result.plan.version, householdIds: [], what: 'plan' });
     return result;
   });

@@ -1,7 +1,8 @@
 // Planning a Mötesplats day: the stored households and resources go through expandDay and the day
 // planner; once the day is under way (steps started, households absent, the clock past the first
 // arrival) it is a re-plan from now that keeps started and finished steps where they happened. Every
-// plan is stored with its version; the latest is the one the day runs on.
+// plan is stored with its version; the latest is the one the day runs on. The fresh plan's search runs
+// in a worker thread, off the day's lock (makePlan); re-plans are short and run inline.
 import type { Db, Tx } from '../../db/client.ts';
 import type { DayPlanView, PlanResult } from '../../../../contracts/motesplats.ts';
 import { planDay, replan } from '../../engines/dayplan/index.ts';
@@ -11,6 +12,7 @@ import type { Principal } from '../auth/policy.ts';
 import { buildInput, finishingShifts, fixedAssignments, loadDay, requireDay, type LoadedDay } from './day-input.ts';
 import { insertPlan, lockDay, type EventRow } from './plan-repo.ts';
 import { changedHouseholds, eventView, planView } from './plan-view.ts';
+import type { PlanWorker } from './plan-worker.ts';
 import { assertDate } from './service.ts';
 import { minutesOn } from './times.ts';
 import { loadOffice } from './viewer.ts';
@@ -35,16 +37,27 @@ export interface Planned {
   plan: DayPlan;
 }
 
-export function computePlan(day: LoadedDay, nowMin: number, opts: { budgetMs?: number; fresh: boolean }): Planned {
+/** What a plan of the day starts from: the planner's input, and whether the day is under way (a re-plan). */
+interface Prepared {
+  input: DayInput;
+  fixed: Assignment[];
+  absentHouseholdIds: string[];
+  underWay: boolean;
+}
+
+function prepare(day: LoadedDay, nowMin: number): Prepared {
   const base = buildInput(day);
-  const previous = day.latest?.plan;
-  const fixed = fixedAssignments(day, base, nowMin, previous);
+  const fixed = fixedAssignments(day, base, nowMin, day.latest?.plan);
   const input = withActualDurations(finishingShifts(base, fixed), fixed);
   const absentHouseholdIds = day.households.filter((h) => h.row.noShow).map((h) => h.row.id);
   const firstArrival = Math.min(...input.households.map((h) => h.arrival));
-  const underWay = fixed.length > 0 || absentHouseholdIds.length > 0 || nowMin > firstArrival;
+  return { input, fixed, absentHouseholdIds, underWay: fixed.length > 0 || absentHouseholdIds.length > 0 || nowMin > firstArrival };
+}
+
+export function computePlan(day: LoadedDay, nowMin: number, opts: { budgetMs?: number; fresh: boolean }): Planned {
+  const { input, fixed, absentHouseholdIds, underWay } = prepare(day, nowMin);
   if (opts.fresh && !underWay) return { input, plan: planDay(input, { budgetMs: opts.budgetMs, seed: 1 }) };
-  return { input, plan: replan({ input, now: nowMin, fixed, previous: previous ?? EMPTY_PLAN, absentHouseholdIds }, { budgetMs: opts.budgetMs }) };
+  return { input, plan: replan({ input, now: nowMin, fixed, previous: day.latest?.plan ?? EMPTY_PLAN, absentHouseholdIds }, { budgetMs: opts.budgetMs }) };
 }
 
 /** Stores a plan made inside the caller's transaction and answers with it and what changed. */
@@ -55,17 +68,52 @@ export async function storePlan(tx: Tx, day: LoadedDay, planned: Planned, event:
   return { plan: planView({ ...day, latest: stored }, stored), changedHouseholdIds: changed, event: event ? eventView(event) : null };
 }
 
-export async function makePlan(db: Db, officeId: string, date: string, budgetMs: number | undefined, principal: Principal, now: Date): Promise<PlanResult> {
+/** The day with what planning needs: its resources and at least one household. */
+async function loadPlannable(db: Db | Tx, officeId: string, date: string): Promise<LoadedDay> {
+  const day = await loadDay(db, officeId, date);
+  requireDay(day);
+  if (day.households.length === 0) throw new AppError('rule_violation', 'No households are registered for the day', { field: 'date', reason: 'no_households' });
+  return day;
+}
+
+/** Runs `work` in a transaction holding the day's lock, on the day as read under it. */
+function underLock<T>(db: Db, officeId: string, date: string, work: (tx: Tx, day: LoadedDay) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await lockDay(tx, requireDay(await loadDay(tx, officeId, date)));
+    // Read again under the lock: a status or event committed meanwhile is in this plan.
+    return work(tx, await loadPlannable(tx, officeId, date));
+  });
+}
+
+/** The search budget of a fresh plan made under the lock, when the day kept changing under the worker. */
+const LOCKED_BUDGET_MS = 200;
+
+export async function makePlan(db: Db, officeId: string, date: string, budgetMs: number | undefined, principal: Principal, now: Date, planner: PlanWorker): Promise<PlanResult> {
   assertDate(date);
   await loadOffice(db, officeId);
   const nowMin = planningMinute(date, now);
-  return db.transaction(async (tx) => {
-    const probe = await loadDay(tx, officeId, date);
-    await lockDay(tx, requireDay(probe));
-    // Read again under the lock: a status or event committed meanwhile is in this plan.
-    const day = await loadDay(tx, officeId, date);
-    if (day.households.length === 0) throw new AppError('rule_violation', 'No households are registered for the day', { field: 'date', reason: 'no_households' });
-    return storePlan(tx, day, computePlan(day, nowMin, { budgetMs, fresh: true }), null, principal, now);
+  // A fresh plan searches for seconds: in the worker (plan-worker.ts), outside any transaction, so the
+  // day's lock and PGlite's one connection stay free meanwhile. It is stored only if, under the lock,
+  // the day still gives the same planner input and is still not under way. The latest plan's version
+  // is not compared: a fresh plan does not read the previous one, so a plan stored meanwhile (a double
+  // click) is just followed by this one, as two requests one after the other always were.
+  // Overtaken (a household registered, a status or the staffing changed), it plans once more off the
+  // lock on the new data: the morning plan deserves its full search. Overtaken again, it plans under the
+  // lock with a short budget: the request ends, and the plan matches the day it is stored on.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const offLock = prepare(await loadPlannable(db, officeId, date), nowMin);
+    if (offLock.underWay) break; // a re-plan from now: quick, made under the lock below
+    const plan = await planner.plan(offLock.input, { budgetMs, seed: 1 });
+    const fingerprint = JSON.stringify(offLock.input);
+    const stored = await underLock(db, officeId, date, async (tx, day) => {
+      const { input, underWay } = prepare(day, nowMin);
+      return !underWay && JSON.stringify(input) === fingerprint ? storePlan(tx, day, { input, plan }, null, principal, now) : null;
+    });
+    if (stored) return stored;
+  }
+  return underLock(db, officeId, date, async (tx, day) => {
+    const budget = prepare(day, nowMin).underWay ? budgetMs : Math.min(budgetMs ?? LOCKED_BUDGET_MS, LOCKED_BUDGET_MS);
+    return storePlan(tx, day, computePlan(day, nowMin, { budgetMs: budget, fresh: true }), null, principal, now);
   });
 }
 
