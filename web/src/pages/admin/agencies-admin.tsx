@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Agency, Municipality } from '../../../../contracts/registry.ts';
 import { api } from '../../lib/api.ts';
 import { byLocalName, localName } from './admin-format.ts';
+import { AdminTable, FailureBox } from './admin-table.tsx';
 import { AgencyForm } from './agency-form.tsx';
 import { isApiError } from './form-errors.ts';
 import { LoadStatus, StatusMessage } from './load-status.tsx';
@@ -57,50 +58,35 @@ export function AgenciesAdmin() {
         </button>
       </div>
       <StatusMessage message={status} />
-      {failure && (
-        <p className="admin-error-box" role="alert">
-          {failure}
-        </p>
-      )}
+      <FailureBox message={failure} />
       <LoadStatus loads={[agencies]} />
       {agencies.data && (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <caption className="admin-vh">{t('agencies.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agency.code')}</th>
-                <th scope="col">{t('agencies.colName')}</th>
-                <th scope="col">{t('agency.kind')}</th>
-                <th scope="col">{t('agencies.colWebsite')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...agencies.data].sort(byLocalName(lang)).map((a) => (
-                <tr key={a.id}>
-                  <td>{a.code}</td>
-                  <th scope="row">{localName(a, lang)}</th>
-                  <td>
-                    {t(`agencyKind.${a.kind}`)}
-                    {a.kommunkod && ` (${municipalityName.get(a.kommunkod) ?? a.kommunkod})`}
-                  </td>
-                  <td>{a.website ? <a href={a.website}>{a.website.replace(/^https?:\/\//, '')}</a> : '–'}</td>
-                  <td className="admin-row-actions">
-                    <button type="button" className="admin-button admin-button-link" onClick={() => edit(a)}>
-                      {t('common.edit')}
-                      <span className="admin-vh"> {localName(a, lang)}</span>
-                    </button>
-                    <button type="button" className="admin-button admin-button-link admin-danger-text" onClick={() => void remove(a)}>
-                      {t('common.delete')}
-                      <span className="admin-vh"> {localName(a, lang)}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t('agencies.tableCaption')}
+          columns={[t('agency.code'), t('agencies.colName'), t('agency.kind'), t('agencies.colWebsite'), t('common.actions')]}
+        >
+          {[...agencies.data].sort(byLocalName(lang)).map((a) => (
+            <tr key={a.id}>
+              <td>{a.code}</td>
+              <th scope="row">{localName(a, lang)}</th>
+              <td>
+                {t(`agencyKind.${a.kind}`)}
+                {a.kommunkod && ` (${municipalityName.get(a.kommunkod) ?? a.kommunkod})`}
+              </td>
+              <td>{a.website ? <a href={a.website}>{a.website.replace(/^https?:\/\//, '')}</a> : '–'}</td>
+              <td className="admin-row-actions">
+                <button type="button" className="admin-button admin-button-link" onClick={() => edit(a)}>
+                  {t('common.edit')}
+                  <span className="admin-vh"> {localName(a, lang)}</span>
+                </button>
+                <button type="button" className="admin-button admin-button-link admin-danger-text" onClick={() => void remove(a)}>
+                  {t('common.delete')}
+                  <span className="admin-vh"> {localName(a, lang)}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {municipalities.data && (
         <AgencyForm

@@ -1,5 +1,6 @@
 // Shows "loading" or a load failure for an admin page's data, and the polite status line after a save.
 import { useTranslation } from 'react-i18next';
+import { FailureBox } from './admin-table.tsx';
 import { isApiError } from './form-errors.ts';
 import type { Load } from './use-load.ts';
 
@@ -13,11 +14,7 @@ export function LoadStatus({ loads }: { loads: Array<Load<unknown>> }) {
       : isApiError(failed.error, 404)
         ? t('errors.notFound')
         : t('errors.loadFailed');
-    return (
-      <p className="admin-error-box" role="alert">
-        {message}
-      </p>
-    );
+    return <FailureBox message={message} />;
   }
   if (loads.some((l) => l.data === undefined)) {
     return (

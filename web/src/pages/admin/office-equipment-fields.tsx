@@ -1,9 +1,15 @@
 // Office form section: counters (and how often the desk may recall a visitor), video rooms, equipment
 // (capabilities) and the languages staff speak.
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAPABILITIES } from '../../../../contracts/registry.ts';
 import { CheckboxGroup, TextField } from './form-fields.tsx';
 import { COMMON_LANGUAGES, OFFICE_FIELD as F, type SectionProps } from './office-draft.ts';
+
+/** A short whole-number field, for a count of something. */
+function CountField(props: Omit<ComponentProps<typeof TextField>, 'type' | 'step' | 'inputMode' | 'width'>) {
+  return <TextField {...props} type="number" step="1" inputMode="numeric" width="short" />;
+}
 
 export function OfficeEquipmentFields({ draft, update, errors }: SectionProps) {
   const { t } = useTranslation('admin');
@@ -11,36 +17,24 @@ export function OfficeEquipmentFields({ draft, update, errors }: SectionProps) {
     <section className="admin-section" aria-labelledby="office-equipment-title">
       <h2 id="office-equipment-title">{t('office.sectionEquipment')}</h2>
       <div className="admin-grid-2">
-        <TextField
+        <CountField
           id={F.counters}
           label={t('office.counters')}
-          type="number"
-          step="1"
-          inputMode="numeric"
-          width="short"
           value={draft.counters}
           onChange={(counters) => update({ counters })}
           errors={errors}
         />
-        <TextField
+        <CountField
           id={F.videoRooms}
           label={t('office.videoRooms')}
-          type="number"
-          step="1"
-          inputMode="numeric"
-          width="short"
           value={draft.videoRooms}
           onChange={(videoRooms) => update({ videoRooms })}
           errors={errors}
         />
-        <TextField
+        <CountField
           id={F.maxRecalls}
           label={t('office.maxRecalls')}
           hint={t('office.maxRecallsHint')}
-          type="number"
-          step="1"
-          inputMode="numeric"
-          width="short"
           value={draft.maxRecalls}
           onChange={(maxRecalls) => update({ maxRecalls })}
           errors={errors}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { OFFICE_TIERS, type County, type OfficeSummary } from '../../../../contracts/registry.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
+import { AdminTable } from './admin-table.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { useLoad } from './use-load.ts';
 import { usePageTitle } from './use-page-title.ts';
@@ -74,33 +75,28 @@ export function OfficesAdmin() {
           <p role="status" className="admin-muted">
             {t('offices.count', { shown: shown.length, total: offices.data.length })}
           </p>
-          <div className="admin-table-wrap">
-            <table className="admin-table">
-              <caption className="admin-vh">{t('offices.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('offices.colName')}</th>
-                  <th scope="col">{t('offices.colTier')}</th>
-                  <th scope="col">{t('offices.colMunicipality')}</th>
-                  <th scope="col">{t('offices.colCounty')}</th>
-                  <th scope="col">{t('offices.colMotesplats')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((o) => (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <Link to={ADMIN_PATHS.office(o.id)}>{o.name}</Link>
-                    </th>
-                    <td>{t(`tier.${o.tier}`)}</td>
-                    <td>{o.municipalityName}</td>
-                    <td>{countyName.get(o.countyCode) ?? o.countyCode}</td>
-                    <td>{o.isMotesplats ? t('common.yes') : t('common.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={t('offices.tableCaption')}
+            columns={[
+              t('offices.colName'),
+              t('offices.colTier'),
+              t('offices.colMunicipality'),
+              t('offices.colCounty'),
+              t('offices.colMotesplats'),
+            ]}
+          >
+            {shown.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">
+                  <Link to={ADMIN_PATHS.office(o.id)}>{o.name}</Link>
+                </th>
+                <td>{t(`tier.${o.tier}`)}</td>
+                <td>{o.municipalityName}</td>
+                <td>{countyName.get(o.countyCode) ?? o.countyCode}</td>
+                <td>{o.isMotesplats ? t('common.yes') : t('common.no')}</td>
+              </tr>
+            ))}
+          </AdminTable>
         </>
       )}
     </>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Agency, Service } from '../../../../contracts/registry.ts';
 import { byLocalName, localName } from './admin-format.ts';
 import { ADMIN_PATHS } from './admin-paths.ts';
+import { AdminTable } from './admin-table.tsx';
 import { LoadStatus } from './load-status.tsx';
 import { useLoad } from './use-load.ts';
 import { usePageTitle } from './use-page-title.ts';
@@ -28,6 +29,14 @@ export function ServicesAdmin() {
     .map((agency) => ({ agency, list: (services.data ?? []).filter((s) => s.agencyId === agency.id).sort(byLocalName(lang)) }))
     .filter((g) => g.list.length > 0);
 
+  const columns = [
+    t('services.colName'),
+    t('services.colDuration'),
+    t('services.colChannels'),
+    t('services.colCapabilities'),
+    t('services.colPerformers'),
+  ];
+
   return (
     <>
       <div className="admin-heading-row">
@@ -43,32 +52,19 @@ export function ServicesAdmin() {
         return (
           <section key={agency.id} aria-labelledby={headingId} className="admin-section">
             <h2 id={headingId}>{localName(agency, lang)}</h2>
-            <div className="admin-table-wrap">
-              <table className="admin-table" aria-labelledby={headingId}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('services.colName')}</th>
-                    <th scope="col">{t('services.colDuration')}</th>
-                    <th scope="col">{t('services.colChannels')}</th>
-                    <th scope="col">{t('services.colCapabilities')}</th>
-                    <th scope="col">{t('services.colPerformers')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">
-                        <Link to={ADMIN_PATHS.service(s.id)}>{localName(s, lang)}</Link>
-                      </th>
-                      <td>{t('services.minutes', { count: s.durationMin })}</td>
-                      <td>{s.channels.map((c) => t(`channel.${c}`)).join(', ')}</td>
-                      <td>{s.requiredCapabilities.map((c) => t(`capability.${c}`)).join(', ') || '–'}</td>
-                      <td>{performerNames(s)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable labelledBy={headingId} columns={columns}>
+              {list.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Link to={ADMIN_PATHS.service(s.id)}>{localName(s, lang)}</Link>
+                  </th>
+                  <td>{t('services.minutes', { count: s.durationMin })}</td>
+                  <td>{s.channels.map((c) => t(`channel.${c}`)).join(', ')}</td>
+                  <td>{s.requiredCapabilities.map((c) => t(`capability.${c}`)).join(', ') || '–'}</td>
+                  <td>{performerNames(s)}</td>
+                </tr>
+              ))}
+            </AdminTable>
           </section>
         );
       })}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoleGrantBody, User, UserPatch } from '../../../../contracts/auth.ts';
 import type { Agency, County, OfficeSummary } from '../../../../contracts/registry.ts';
 import { byLocalName, localName } from './admin-format.ts';
+import { AdminTable, FailureBox } from './admin-table.tsx';
 import { LoadStatus, StatusMessage } from './load-status.tsx';
 import { api } from '../../lib/api.ts';
 import type { ScopeLookups } from './role-grant-fields.tsx';
@@ -58,53 +59,38 @@ export function UsersAdmin({ currentUserId }: { currentUserId: string }) {
     <>
       <h1>{t('users.title')}</h1>
       <StatusMessage message={status} />
-      {failure && (
-        <p className="admin-error-box" role="alert">
-          {failure}
-        </p>
-      )}
+      <FailureBox message={failure} />
       <LoadStatus loads={[users]} />
       {users.data && (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <caption className="admin-vh">{t('users.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.displayName')}</th>
-                <th scope="col">{t('users.username')}</th>
-                <th scope="col">{t('users.roles')}</th>
-                <th scope="col">{t('users.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
+        <AdminTable
+          caption={t('users.tableCaption')}
+          columns={[t('users.displayName'), t('users.username'), t('users.roles'), t('users.status'), t('common.actions')]}
+        >
+          {[...users.data]
+            .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))
+            .map((u) => (
+              <tr key={u.id}>
+                <th scope="row">{u.displayName}</th>
+                <td>{u.username}</td>
+                <td>
+                  <ul className="admin-plain-list">
+                    {u.roles.map((g, i) => (
+                      <li key={i}>{describeGrant(g)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
+                <td>
+                  {u.id !== currentUserId && (
+                    <button type="button" className="admin-button admin-button-link" onClick={() => void setDisabled(u, !u.disabled)}>
+                      {u.disabled ? t('users.enable') : t('users.disable')}
+                      <span className="admin-vh"> {u.displayName}</span>
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {[...users.data]
-                .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv'))
-                .map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">{u.displayName}</th>
-                    <td>{u.username}</td>
-                    <td>
-                      <ul className="admin-plain-list">
-                        {u.roles.map((g, i) => (
-                          <li key={i}>{describeGrant(g)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
-                    <td>
-                      {u.id !== currentUserId && (
-                        <button type="button" className="admin-button admin-button-link" onClick={() => void setDisabled(u, !u.disabled)}>
-                          {u.disabled ? t('users.enable') : t('users.disable')}
-                          <span className="admin-vh"> {u.displayName}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+        </AdminTable>
       )}
       {lookups && (
         <UserForm
