@@ -36,6 +36,10 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** Which ways of logging in the login page offers: passwords always, the organisation's IdP when configured. */
+export const LoginMethods = Type.Object({ password: Type.Boolean(), oidc: Type.Boolean() });
+export type LoginMethods = Static<typeof LoginMethods>;
+
 export const UserInput = Type.Object(
   {
     username: Type.String({ pattern: '^[a-z0-9._-]{3,64}$' }),

@@ -14,6 +14,9 @@ export interface RunningApp {
 export interface StartOptions {
   /** A fixed time source, e.g. a weekday 11:00 in Stockholm so that offices are open for tickets. */
   clock?: () => Date;
+  /** Environment for loadConfig (e.g. OIDC_* of a fake IdP), and a fixed port when the config must name its own URL. */
+  env?: NodeJS.ProcessEnv;
+  port?: number;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
@@ -21,9 +24,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (!existsSync(resolve(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   // The seeded snapshot made once by server/src/test/global-setup.ts.
   const database = await openPglite(null, new Blob([readFileSync(inject('pgliteSnapshot'))]));
-  const config = { ...loadConfig({}), webDist, cookieSecure: false };
+  const config = { ...loadConfig(options.env ?? {}), webDist, cookieSecure: false };
   const app = await buildApp({ config, database, logger: false, clock: options.clock });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {

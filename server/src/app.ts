@@ -13,9 +13,11 @@ import type { Database } from './db/client.ts';
 import { createSmsSender, type SmsSender } from './adapters/sms/index.ts';
 import { createEmailSender, type EmailSender } from './adapters/email/index.ts';
 import { createVideoRooms, type VideoRooms } from './adapters/video/index.ts';
+import { createStaffLogin, type StaffLogin } from './adapters/login/index.ts';
 import { AppError } from './lib/errors.ts';
 import { installAccessHooks } from './http/access.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { oidcRoutes } from './modules/auth/oidc-routes.ts';
 import { userRoutes } from './modules/auth/user-routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { searchRoutes } from './modules/search/routes.ts';
@@ -44,6 +46,8 @@ export interface AppDeps {
   email?: EmailSender;
   /** Join links for video meetings; built from config.video when not given. */
   video?: VideoRooms;
+  /** Staff login: passwords always, OpenID Connect when config.oidc is set; built from config when not given. */
+  login?: StaffLogin;
   /** Live visit-flow events (calls, changed tickets), shared by the visit and booking routes; built here on the app's live hub (not taken from the caller). */
   visitBus?: VisitBus;
   /** Live changes of Mötesplats days, for the coordinator's board and itinerary pages; built here like visitBus. */
@@ -76,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log),
     email: deps.email ?? createEmailSender(deps.config.email, deps.database.db, app.log),
     video: deps.video ?? createVideoRooms(deps.config.video),
+    login: deps.login ?? createStaffLogin(deps.config.oidc, app.log),
     visitBus: createVisitBus(live),
     motesplatsBus: createMotesplatsBus(live),
     planWorker,
@@ -122,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(async (api) => {
     await api.register(systemRoutes);
     await api.register(authRoutes);
+    await api.register(oidcRoutes);
     await api.register(userRoutes);
     await api.register(registryRoutes);
     await api.register(searchRoutes);

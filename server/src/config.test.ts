@@ -30,3 +30,28 @@ describe('travel configuration (coverage planning)', () => {
     expect(() => loadConfig({ TRAVEL_URL: 'osrm.local:5000' })).toThrow(/TRAVEL_URL/);
   });
 });
+
+describe('OpenID Connect configuration', () => {
+  const on = { OIDC_ISSUER: 'https://idp.myndighet.se/realms/staff', OIDC_CLIENT_ID: 'samservice' };
+
+  it('is off unless both the issuer and the client id are set', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(loadConfig({ OIDC_ISSUER: on.OIDC_ISSUER }).oidc).toBeNull();
+    expect(loadConfig({ OIDC_CLIENT_ID: 'samservice' }).oidc).toBeNull();
+  });
+
+  it('defaults the callback to PUBLIC_URL and the username claim to preferred_username', () => {
+    expect(loadConfig({ ...on, PUBLIC_URL: 'https://samservice.example.se/' }).oidc).toEqual({
+      issuer: on.OIDC_ISSUER, clientId: 'samservice', clientSecret: null,
+      redirectUrl: 'https://samservice.example.se/api/v1/auth/oidc/callback', usernameClaim: 'preferred_username',
+    });
+    expect(loadConfig({ ...on, OIDC_CLIENT_SECRET: 's3', OIDC_REDIRECT_URL: 'https://x.se/cb', OIDC_USERNAME_CLAIM: 'email' }).oidc)
+      .toMatchObject({ clientSecret: 's3', redirectUrl: 'https://x.se/cb', usernameClaim: 'email' });
+  });
+
+  it('takes http only on the loopback interface', () => {
+    expect(loadConfig({ ...on, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.issuer).toBe('http://127.0.0.1:8080');
+    expect(() => loadConfig({ ...on, OIDC_ISSUER: 'http://idp.myndighet.se' })).toThrow(/OIDC_ISSUER/);
+    expect(() => loadConfig({ ...on, OIDC_REDIRECT_URL: 'https://x.se/cb?a=1' })).toThrow(/OIDC_REDIRECT_URL/);
+  });
+});

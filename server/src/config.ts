@@ -24,6 +24,18 @@ export interface Config {
   remindersEnabled: boolean;
   /** Coverage travel times: an OSRM server's base URL (TRAVEL_URL), or null for the great-circle model. */
   travel: { url: string | null };
+  /** Staff login through the organisation's OpenID Connect provider; null when OIDC_ISSUER or OIDC_CLIENT_ID is unset. */
+  oidc: OidcConfig | null;
+}
+
+/** OpenID Connect for staff (adapters/login/oidc.ts): the IdP is discovered at the first login, not at boot. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE only). */
+  clientSecret: string | null;
+  redirectUrl: string;
+  usernameClaim: string;
 }
 
 /** Where emails go: the local outbox table (default), or an SMTP server when SMTP_URL is set. */
@@ -114,6 +126,22 @@ function travelUrl(env: NodeJS.ProcessEnv): string | null {
   return url.replace(/\/+$/, '');
 }
 
+/** http is allowed only on the loopback interface (a local test IdP); anything else must be https. */
+const LOOPBACK = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/;
+
+function oidcConfig(env: NodeJS.ProcessEnv, base: string): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!issuer || !clientId) return null;
+  const secureOrLocal = (url: string) => /^https:\/\/[^\s]+$/.test(url) || LOOPBACK.test(url);
+  if (!secureOrLocal(issuer)) throw new ConfigError(`OIDC_ISSUER must be an https URL (the issuer, without /.well-known/…), got "${issuer}"`);
+  const redirectUrl = env.OIDC_REDIRECT_URL?.trim() || `${base}/api/v1/auth/oidc/callback`;
+  if (!/^https?:\/\/[^\s?#]+$/.test(redirectUrl)) throw new ConfigError(`OIDC_REDIRECT_URL must be an http(s) URL without query, got "${redirectUrl}"`);
+  const usernameClaim = env.OIDC_USERNAME_CLAIM?.trim() || 'preferred_username';
+  // The issuer is kept as written: discovery compares it with the IdP's own `issuer` exactly.
+  return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || null, redirectUrl, usernameClaim };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -140,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env),
     remindersEnabled: bool(env, 'BOOKING_REMINDERS', true),
     travel: { url: travelUrl(env) },
+    oidc: oidcConfig(env, publicUrl(env)),
   };
 }

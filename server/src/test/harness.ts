@@ -44,6 +44,8 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres', seed = true)
 export interface AppOptions {
   /** Instead of the default outbox (the sms_outbox table), e.g. a fake that records or fails. */
   sms?: SmsSender;
+  /** Environment for loadConfig, read when the suite starts (e.g. OIDC_ISSUER of a fake IdP started in beforeAll). */
+  env?: () => NodeJS.ProcessEnv;
 }
 
 export function describeWithApp(title: string, suite: (ctx: TestContext) => void, options: AppOptions = {}): void {
@@ -53,7 +55,7 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
       const ctx = { kind } as TestContext;
       beforeAll(async () => {
         database = await openTestDatabase(kind);
-        const config = { ...loadConfig({}), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
+        const config = { ...loadConfig(options.env?.() ?? {}), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
         ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;

@@ -32,6 +32,7 @@ export const ACTIONS = {
   'search.query': 'public',
   'hsds.read': 'public',
   'auth.login': 'public',
+  'auth.methods': 'public',
   'visits.ticket.take': 'public',
   'visits.ticket.read': 'public',
   'visits.queues.read': 'public',

@@ -1,5 +1,6 @@
-// Login, logout and "who am I" for staff.
+// Login, logout and "who am I" for staff (OpenID Connect login in oidc-routes.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { LoginInput, Me } from '../../../../contracts/auth.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -8,22 +9,21 @@ import type { Principal } from './policy.ts';
 
 export const toMe = (p: Principal) => ({ id: p.userId, username: p.username, displayName: p.displayName, roles: p.roles });
 
+/** The session cookie, the same for every way of logging in. */
+export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+}
+
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { config, database } = app.deps;
 
   app.post('/auth/login', {
-    config: { action: 'auth.login', audit: { resourceType: 'session' } },
+    config: { action: 'auth.login', audit: { resourceType: 'session', details: () => ({ method: 'password' }) } },
     schema: { tags: ['auth'], summary: 'Log in with a local staff account', body: LoginInput, response: { 200: Me } },
   }, async (req, reply) => {
     const { token, expiresAt, principal } = await login(database.db, req.body.username, req.body.password, config.sessionHours);
     req.principal = principal;
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.cookieSecure,
-      expires: expiresAt,
-    });
+    setSessionCookie(reply, token, expiresAt, config.cookieSecure);
     return toMe(principal);
   });
 

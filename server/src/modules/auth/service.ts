@@ -42,6 +42,20 @@ export async function login(db: Db, username: string, password: string, sessionH
   if (!user || !ok || user.disabled) {
     throw new AppError('invalid_credentials', 'Wrong username or password', { field: 'password' });
   }
+  return openSession(db, user, sessionHours);
+}
+
+/**
+ * A login the organisation's identity provider vouched for (adapters/login): no password, but the account
+ * must already exist here and be active. Nobody is created: roles are granted in Samservice by admins.
+ */
+export async function loginVouched(db: Db, username: string, sessionHours: number) {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user || user.disabled) return { refused: true as const, userId: user?.id ?? null };
+  return { refused: false as const, ...(await openSession(db, user, sessionHours)) };
+}
+
+async function openSession(db: Db, user: typeof users.$inferSelect, sessionHours: number) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
   // Housekeeping: drop this user's expired sessions as they log in again.

@@ -1,8 +1,9 @@
-// Staff login at /logga-in: username and password, errors announced, then on to the admin area.
-import { useState, type FormEvent } from 'react';
+// Staff login at /logga-in: the organisation's account (OIDC, when configured) or username and password;
+// errors announced, then on to the admin area.
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
-import type { LoginInput, Me } from '../../../../contracts/auth.ts';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { LoginInput, LoginMethods, Me } from '../../../../contracts/auth.ts';
 import { api } from '../../lib/api.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { errorsFromApi, errorsFromChecks, isApiError, NO_ERRORS, type FormErrors } from './form-errors.ts';
@@ -10,6 +11,9 @@ import { TextField } from './form-fields.tsx';
 import './admin.css';
 
 const FIELD_IDS = { username: 'login-username', password: 'login-password' };
+
+/** The server's OIDC callback sends refusals back here as ?error=<code> (docs/errors.md). */
+const OIDC_ERRORS = ['oidc_no_account', 'oidc_state_mismatch', 'oidc_idp_error', 'oidc_invalid_response', 'oidc_missing_claim', 'oidc_unavailable'];
 
 /** Only staff pages (the admin area, an office's desk or day view, coverage planning) may be returned to, so a crafted link cannot send staff elsewhere. */
 function returnPath(state: unknown): string {
@@ -26,8 +30,20 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [input, setInput] = useState<LoginInput>({ username: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [params] = useSearchParams();
+  const [errors, setErrors] = useState<FormErrors>(() => {
+    const code = params.get('error');
+    if (!code?.startsWith('oidc_')) return NO_ERRORS;
+    const key = OIDC_ERRORS.includes(code) ? code : 'oidc_invalid_response';
+    return { kind: 'input', list: [{ targetId: null, message: t(`login.oidcErrors.${key}`) }], byId: {} };
+  });
   const [busy, setBusy] = useState(false);
+  const [oidc, setOidc] = useState(false);
+
+  useEffect(() => {
+    // Without the answer the page still offers passwords, which always work.
+    api.get<LoginMethods>('/auth/methods').then((m) => setOidc(m.oidc), () => setOidc(false));
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,6 +68,15 @@ export function LoginPage() {
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
       <ErrorSummary errors={errors} />
+      {oidc && (
+        <>
+          {/* A plain link: the browser goes to the server, which sends it on to the identity provider. */}
+          <p>
+            <a className="admin-button" href="/api/v1/auth/oidc/start">{t('login.oidcLink')}</a>
+          </p>
+          <p>{t('login.orPassword')}</p>
+        </>
+      )}
       <form onSubmit={submit} noValidate className="admin-form">
         <TextField
           id={FIELD_IDS.username}
