@@ -11,6 +11,9 @@ describeWithApp('auth and audit', (ctx) => {
     const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'wrong' } });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().code).toBe('invalid_credentials');
+    const refused = await queryRows<{ outcome: string; details: Record<string, unknown> }>(ctx.db, sql`select outcome, details from audit_log where action = 'auth.login' and request_id = ${bad.headers['x-request-id'] ?? bad.json().requestId}`);
+    expect(refused).toEqual([{ outcome: 'denied', details: { method: 'password', reason: 'invalid_credentials', username: 'admin' } }]);
+    expect(JSON.stringify(refused)).not.toContain('wrong');
 
     const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'demo-password' } });
     expect(res.statusCode).toBe(200);

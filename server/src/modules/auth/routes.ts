@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { LoginInput, Me } from '../../../../contracts/auth.ts';
 import { AppError } from '../../lib/errors.ts';
+import { writeAudit } from '../audit/repo.ts';
 import { login, logout, SESSION_COOKIE } from './service.ts';
 import type { Principal } from './policy.ts';
 
@@ -21,7 +22,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { action: 'auth.login', audit: { resourceType: 'session', details: () => ({ method: 'password' }) } },
     schema: { tags: ['auth'], summary: 'Log in with a local staff account', body: LoginInput, response: { 200: Me } },
   }, async (req, reply) => {
-    const { token, expiresAt, principal } = await login(database.db, req.body.username, req.body.password, config.sessionHours);
+    const { token, expiresAt, principal } = await login(database.db, req.body.username, req.body.password, config.sessionHours).catch(async (err: unknown) => {
+      // A refused password is a security event (guessing, a locked-out colleague): audit it with the name
+      // tried, never the password. The shared audit hook records only answered requests.
+      if (err instanceof AppError && err.code === 'invalid_credentials') {
+        await writeAudit(database.db, {
+          actorUserId: null, action: 'auth.login', resourceType: 'session', resourceId: null, requestId: req.id, ip: req.ip,
+          outcome: 'denied', details: { method: 'password', reason: 'invalid_credentials', username: req.body.username.trim().toLowerCase().slice(0, 64) },
+        });
+      }
+      throw err;
+    });
     req.principal = principal;
     setSessionCookie(reply, token, expiresAt, config.cookieSecure);
     return toMe(principal);

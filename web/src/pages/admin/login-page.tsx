@@ -66,7 +66,7 @@ export function LoginPage() {
   return (
     <div className="admin admin-login">
       <h1>{t('login.title')}</h1>
-      <p>{t('login.intro')}</p>
+      <p>{t(oidc ? 'login.introAny' : 'login.intro')}</p>
       <ErrorSummary errors={errors} />
       {oidc && (
         <>
