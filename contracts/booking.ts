@@ -122,6 +122,8 @@ export const CreateBookingInput = Type.Object({
   interpreterLanguage: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
   /** Language of the confirmation and reminders (sv by default). */
   language: Type.Optional(VisitorLanguage),
+  /** Skyddade personuppgifter: staff lists show a label, not the name (docs/booking.md, "Protected identity"). */
+  protectedIdentity: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export type CreateBookingInput = Static<typeof CreateBookingInput>;
 
@@ -148,7 +150,11 @@ export const Booking = Type.Object({
   /** Swedish date and wall-clock start, for display. */
   date: IsoDate,
   time: Type.String(),
+  /** "Skyddad identitet" when `nameHidden` (protected identity: docs/booking.md says who reads the name). */
   visitorName: Type.String(),
+  protectedIdentity: Type.Boolean(),
+  /** The name, email, phone and personnummer were withheld from this caller. */
+  nameHidden: Type.Boolean(),
   /** Masked: a***@example.se, +46 70 *** ** 67, 19811218-XXXX. */
   emailMasked: Nullable(Type.String()),
   phoneMasked: Nullable(Type.String()),
@@ -238,6 +244,8 @@ export const OfficeBookingsDay = Type.Object({ officeId: Id, date: IsoDate, book
 export type OfficeBookingsDay = Static<typeof OfficeBookingsDay>;
 
 export const OfficeCodeParams = Type.Object({ id: Id, code: BookingCode });
+/** Staff mark (or unmark) a booking's protected identity, e.g. when the visitor says so on the phone. */
+export const ProtectedIdentityInput = Type.Object({ protectedIdentity: Type.Boolean() }, { additionalProperties: false });
 
 // ---------- mobile stops ----------
 export const MobileVisit = Type.Object({
@@ -272,7 +280,9 @@ export const VideoMeeting = Type.Object({
   end: Instant,
   date: IsoDate,
   time: Type.String(),
+  /** The officer's own meeting: the name is shown even with protected identity. */
   visitorName: Type.String(),
+  protectedIdentity: Type.Boolean(),
   interpreterLanguage: Nullable(Type.String()),
   joinUrl: Type.String(),
 });

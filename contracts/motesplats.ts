@@ -100,6 +100,8 @@ export const MemberInput = Type.Object({
   needsInterpreter: Type.Boolean(),
   /** Personnummer or samordningsnummer (YYYYMMDD-NNNC, YYMMDD-NNNC, …); validated by date and check digit. */
   identityNumber: Type.Optional(Nullable(Type.String({ minLength: 10, maxLength: 13 }))),
+  /** Skyddade personuppgifter (docs/motesplats.md, "Protected identity"); false when left out. */
+  protectedIdentity: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const HouseholdInput = Type.Object({
@@ -128,6 +130,8 @@ export const MemberPatch = Type.Object({
   birthYear: Type.Integer({ minimum: 1900, maximum: 2100 }),
   needsInterpreter: Type.Boolean(),
   identityNumber: Type.Optional(Nullable(Type.String({ minLength: 10, maxLength: 13 }))),
+  /** Left out keeps the stored marking (a new member: false). */
+  protectedIdentity: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const HouseholdPatch = Type.Object({
@@ -143,6 +147,12 @@ export const HouseholdPatch = Type.Object({
 }, { additionalProperties: false });
 export type HouseholdPatch = Static<typeof HouseholdPatch>;
 
+/**
+ * Protected identity: a marked member's name reaches the office's coordinator only; anyone else gets
+ * `givenName` "Skyddad identitet H03:2" (reference and place in the household) and `nameHidden`.
+ */
+const NameShown = { protectedIdentity: Type.Boolean(), nameHidden: Type.Boolean() };
+
 export const Member = Type.Object({
   id: Id,
   givenName: Type.String(),
@@ -152,6 +162,7 @@ export const Member = Type.Object({
   /** Masked (19811218-XXXX) except where docs/motesplats.md says the full number is needed; null when not shared. */
   identityNumber: Nullable(Type.String()),
   identityKind: Nullable(Type.Union([Type.Literal('personnummer'), Type.Literal('samordningsnummer')])),
+  ...NameShown,
 });
 
 export const Household = Type.Object({
@@ -295,7 +306,7 @@ export const DayPlanView = Type.Object({
   runMs: Type.Number(),
   households: Type.Array(Type.Object({
     id: Id, reference: Type.String(), arrival: DayTime, noShow: Type.Boolean(),
-    members: Type.Array(Type.Object({ id: Id, givenName: Type.String() })),
+    members: Type.Array(Type.Object({ id: Id, givenName: Type.String(), ...NameShown })),
     stops: Type.Array(PlanStop),
   })),
   officers: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), station: Type.String(), items: Type.Array(TimelineItem) })),
@@ -333,6 +344,11 @@ export const Itinerary = Type.Object({
   reference: Type.String(), date: IsoDate, language: Type.String(), officeName: Type.String(),
   arrival: DayTime, noShow: Type.Boolean(),
   planVersion: Nullable(Type.Integer()),
+  /**
+   * A member has protected identity: the link names nobody (it can be forwarded or read off a phone), so
+   * every `givenName` is "Person 1", "Person 2", … in the household's order; pages say it in their language.
+   */
+  protectedIdentity: Type.Boolean(),
   members: Type.Array(Type.Object({ id: Id, givenName: Type.String() })),
   stops: Type.Array(Type.Object({
     taskId: Type.String(), stepKey: Type.String(), stepName: Type.String(), station: Type.String(), stationName: Type.String(),

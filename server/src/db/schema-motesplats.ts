@@ -98,6 +98,12 @@ export const mpMembers = pgTable('mp_members', {
   needsInterpreter: boolean('needs_interpreter').notNull(),
   /** 12 digits (lib/personnummer.ts), personnummer or samordningsnummer; responses mask it (docs/motesplats.md). */
   identityNumber: text('identity_number'),
+  /**
+   * Skyddade personuppgifter (sekretessmarkering or skyddad folkbokföring): the name is shown to the
+   * office's coordinator only, and the household's address to the coordinator and the municipality
+   * (docs/motesplats.md, "Protected identity"). Per member, as Skatteverket marks persons.
+   */
+  protectedIdentity: boolean('protected_identity').notNull().default(false),
 }, (t) => [
   uniqueIndex('mp_members_position').on(t.householdId, t.position),
   check('mp_members_birth_year', sql`${t.birthYear} between 1900 and 2100`),

@@ -129,6 +129,8 @@ export const appointments = pgTable('appointments', {
   channel: text('channel', { enum: ['in_person', 'video'] }).notNull().default('in_person'),
   mobileVisitId: uuid('mobile_visit_id').references(() => mobileVisits.id, { onDelete: 'cascade' }),
   visitorName: text('visitor_name').notNull(),
+  /** Skyddade personuppgifter: staff lists show a label instead of the name (docs/booking.md, "Protected identity"). */
+  protectedIdentity: boolean('protected_identity').notNull().default(false),
   email: text('email'),
   /** E.164. */
   phone: text('phone'),

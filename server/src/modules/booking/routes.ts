@@ -10,7 +10,7 @@ import {
   FirstFreeQuery, FirstFreeResponse, ManageQuery, MobileVisit, MobileVisitParams, MobileVisitsQuery, MobileVisitVisitors, OfficeBookingsDay,
   OfficeBookingsQuery, OfficeCodeParams, RescheduleInput, ServiceParams, SlotsQuery, SlotsResponse, StaffBooking, StaffBookingInput,
   StaffingInput, StaffingRow, VideoMeeting, VideoMeetingsQuery, MobilePlanning, CreateMobileVisitInput, UpdateMobileVisitInput,
-  MobileTeam, MobileTeamInput, MobileTeamParams,
+  MobileTeam, MobileTeamInput, MobileTeamParams, ProtectedIdentityInput,
 } from '../../../../contracts/booking.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -18,7 +18,7 @@ import { bookableServices, firstFreeNear } from './discovery.ts';
 import { icsFor, startReminders } from './notify.ts';
 import { bookingByToken, cancelBooking, createBooking, listSlots, rescheduleBooking, type BookingDeps } from './service.ts';
 import { listSettings, listStaffing, saveSettings, saveStaffing } from './settings.ts';
-import { markArrived, markNoShowView, mobileVisitsOf, mobileVisitVisitors, officeBookingsDay, videoMeetingsOf } from './staff.ts';
+import { markArrived, markNoShowView, mobileVisitsOf, mobileVisitVisitors, officeBookingsDay, setProtectedIdentity, videoMeetingsOf } from './staff.ts';
 import { bookingView } from './view.ts';
 import { cancelMobileVisit, createMobileTeam, createMobileVisit, mobilePlanning, renameMobileTeam, updateMobileVisit } from './mobile-admin.ts';
 import { managePath } from './codes.ts';
@@ -136,13 +136,13 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/offices/:id/bookings', {
     config: { action: 'booking.office.read', scope: officeFromParams, audit: { resourceType: 'office_bookings' } },
     schema: { tags: ['booking'], summary: "The day's bookings with the counter, room or officer each holds", params: IdParams, querystring: OfficeBookingsQuery, response: { 200: OfficeBookingsDay } },
-  }, async (req) => officeBookingsDay(db, req.params.id, req.query.date, now()));
+  }, async (req) => officeBookingsDay(db, req.params.id, req.query.date, now(), principalOf(req)));
 
   app.post('/offices/:id/bookings/:code/arrived', {
     config: { action: 'booking.office.act', scope: officeFromParams },
     schema: { tags: ['booking'], summary: 'The booked visitor has arrived: in person they join the queue (check-in)', params: OfficeCodeParams, response: { 200: ArrivedResponse } },
   }, async (req) => {
-    const arrived = await markArrived(db, req.params.id, req.params.code, now());
+    const arrived = await markArrived(db, req.params.id, req.params.code, now(), principalOf(req));
     // The visitor is in the queue now: the board, the desk and open ticket pages should see it.
     if (arrived.ticket) app.deps.visitBus!.publish({ type: 'changed', officeId: arrived.ticket.officeId, ticketId: arrived.ticket.id });
     return arrived;
@@ -151,12 +151,17 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/offices/:id/bookings/:code/no-show', {
     config: { action: 'booking.office.act', scope: officeFromParams },
     schema: { tags: ['booking'], summary: 'The booked visitor did not come', params: OfficeCodeParams, response: { 200: StaffBooking } },
-  }, async (req) => markNoShowView(db, req.params.id, req.params.code));
+  }, async (req) => markNoShowView(db, req.params.id, req.params.code, principalOf(req)));
+
+  app.put('/offices/:id/bookings/:code/protected-identity', {
+    config: { action: 'booking.office.act', scope: officeFromParams, audit: { resourceType: 'booking_protected_identity', resourceId: (req) => (req.params as { code?: string }).code } },
+    schema: { tags: ['booking'], summary: "Mark or unmark the visitor's protected identity (the name then leaves the staff lists)", params: OfficeCodeParams, body: ProtectedIdentityInput, response: { 200: StaffBooking } },
+  }, async (req) => setProtectedIdentity(db, req.params.id, req.params.code, req.body.protectedIdentity, principalOf(req)));
 
   app.get('/offices/:id/mobile-visits/:visitId/visitors', {
     config: { action: 'booking.office.read', scope: officeFromParams, audit: { resourceType: 'mobile_visit_bookings', resourceId: (req) => (req.params as { visitId?: string }).visitId } },
     schema: { tags: ['booking'], summary: "The visitors booked at a mobile team's visit (for the stop's hub office)", params: MobileVisitParams, response: { 200: MobileVisitVisitors } },
-  }, async (req) => mobileVisitVisitors(db, req.params.id, req.params.visitId));
+  }, async (req) => mobileVisitVisitors(db, req.params.id, req.params.visitId, principalOf(req)));
 
   // ---------- office manager: the mobile teams' visits (mobile-admin.ts) ----------
   app.get('/offices/:id/mobile-teams', {

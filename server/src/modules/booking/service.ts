@@ -171,6 +171,7 @@ export async function createBooking(deps: BookingDeps, input: CreateBookingInput
           // below in the same transaction: the holds need this row's id first.
           channel: 'in_person', mobileVisitId: mobileVisit?.id ?? null, visitorName: input.visitorName.trim(), ...contact,
           interpreterLanguage: input.interpreterLanguage ?? null, language: input.language ?? 'sv', createdByUserId,
+          protectedIdentity: input.protectedIdentity ?? false,
           createdAt: now,
         }).returning({ id: appointments.id });
         const taken = await takeUnits(tx, ctx, row!.id, start, end);

@@ -39,16 +39,25 @@ export async function loadBookingRows(db: Reader, where: SQL | undefined): Promi
 
 export const addressOf = (r: Pick<BookingRow, 'street' | 'postalCode' | 'city'>) => `${r.street}, ${r.postalCode} ${r.city}`;
 
-export function bookingView(r: BookingRow): Booking {
+/** Label in place of a protected visitor's name (the pages translate it by `nameHidden`). */
+export const PROTECTED_LABEL = 'Skyddad identitet';
+
+/**
+ * `reader`: who is asking. Protected identity (docs/booking.md) withholds the name and the contact
+ * details from everyone but the officer the booking holds (a video meeting's); the visitor's own manage
+ * link is opened by whoever holds the message, so it withholds them too.
+ */
+export function bookingView(r: BookingRow, reader: { userId: string } | null = null): Booking {
   const { a } = r;
+  const hide = a.protectedIdentity && (reader === null || reader.userId !== a.officerUserId);
   return {
     code: a.code, status: a.status, serviceId: a.serviceId, serviceNameSv: r.serviceNameSv, serviceNameEn: r.serviceNameEn, agencyId: r.agencyId,
     officeId: a.officeId, officeName: r.officeName, address: addressOf(r), mobileVisitId: a.mobileVisitId, channel: a.channel,
     start: a.startsAt.toISOString(), end: a.endsAt.toISOString(), date: stockholmDate(a.startsAt), time: stockholmTime(a.startsAt),
-    visitorName: a.visitorName,
-    emailMasked: a.email ? maskEmail(a.email) : null,
-    phoneMasked: a.phone ? maskPhone(a.phone) : null,
-    personnummerMasked: a.personnummer ? maskSwedishId(a.personnummer) : null,
+    visitorName: hide ? PROTECTED_LABEL : a.visitorName, protectedIdentity: a.protectedIdentity, nameHidden: hide,
+    emailMasked: a.email && !hide ? maskEmail(a.email) : null,
+    phoneMasked: a.phone && !hide ? maskPhone(a.phone) : null,
+    personnummerMasked: a.personnummer && !hide ? maskSwedishId(a.personnummer) : null,
     interpreterLanguage: a.interpreterLanguage, language: a.language,
     createdAt: a.createdAt.toISOString(), cancelledAt: a.cancelledAt?.toISOString() ?? null,
   };
@@ -66,7 +75,7 @@ function resourceOf(poolKey: string, unit: number, officerNames: Map<string, str
   }
 }
 
-export async function staffViews(db: Reader, rows: BookingRow[]): Promise<StaffBooking[]> {
+export async function staffViews(db: Reader, rows: BookingRow[], reader: { userId: string }): Promise<StaffBooking[]> {
   const holds = await holdsOf(db, rows.map((r) => r.a.id));
   const officerIds = [...new Set(rows.map((r) => r.a.officerUserId).filter((x): x is string => x !== null))];
   const names = new Map<string, string>();
@@ -75,7 +84,7 @@ export async function staffViews(db: Reader, rows: BookingRow[]): Promise<StaffB
     if (u) names.set(id, u.displayName);
   }
   return rows.map((r) => ({
-    ...bookingView(r),
+    ...bookingView(r, reader),
     resources: holds.filter((h) => h.appointmentId === r.a.id).map((h) => resourceOf(h.poolKey, h.unit, names)),
     joinUrl: r.a.joinUrl,
     officerUserId: r.a.officerUserId,

@@ -17,6 +17,7 @@ import {
 } from './repo.ts';
 import { caseRecord, checkHousehold, householdDetail, invalid } from './service.ts';
 import { minutesOn, toDayTime, toMinutes } from './times.ts';
+import { hasProtected, seesProtectedNames } from './protected.ts';
 import { loadOffice } from './viewer.ts';
 
 /** What a correction changed, for the audit row and the live pages: field names only, never values. */
@@ -39,7 +40,7 @@ async function dayOf(tx: Tx, rec: HouseholdRecord): Promise<LoadedDay | null> {
 function merged(rec: HouseholdRecord, patch: HouseholdPatch): { input: HouseholdInput; ids: string[] } {
   const h = rec.row;
   const byId = new Map(rec.members.map((m) => [m.id, m]));
-  const members: NonNullable<HouseholdPatch['members']> = patch.members ?? rec.members.map((m) => ({ id: m.id, givenName: m.givenName, birthYear: m.birthYear, needsInterpreter: m.needsInterpreter }));
+  const members: NonNullable<HouseholdPatch['members']> = patch.members ?? rec.members.map((m) => ({ id: m.id, givenName: m.givenName, birthYear: m.birthYear, needsInterpreter: m.needsInterpreter, protectedIdentity: m.protectedIdentity }));
   const seen = new Set<string>();
   members.forEach((m, i) => {
     if (m.id === undefined) return;
@@ -58,6 +59,8 @@ function merged(rec: HouseholdRecord, patch: HouseholdPatch): { input: Household
       members: members.map((m) => ({
         givenName: m.givenName, birthYear: m.birthYear, needsInterpreter: m.needsInterpreter,
         identityNumber: m.identityNumber === undefined ? (m.id ? byId.get(m.id)?.identityNumber : null) : m.identityNumber,
+        // Left out keeps the marking: a form that does not know the field never unmarks anyone.
+        protectedIdentity: m.protectedIdentity ?? (m.id ? byId.get(m.id)?.protectedIdentity : false) ?? false,
       })),
     },
   };
@@ -111,6 +114,10 @@ export async function correctHousehold(db: Db, officeId: string, householdId: st
     // The household lock orders this against status changes of the same household (repo.lockStatus).
     await lockHousehold(tx, householdId);
     const rec = (await findHousehold(tx, { officeId, id: householdId }))!;
+    // Whoever reads a protected member's name as a label (an admin) would write the label back as the name.
+    if (patch.members && hasProtected(rec.members) && !seesProtectedNames(principal, officeId)) {
+      throw new AppError('forbidden', "Only the office's coordinator corrects the members of a household with protected identity", { field: 'members', reason: 'protected_identity' });
+    }
     const { input, ids } = merged(rec, patch);
     const members = checkHousehold(input, rec.row.date, now);
     if (patch.assignedKommunkod && !(await municipalityExists(tx, patch.assignedKommunkod))) {
@@ -136,8 +143,11 @@ export async function correctHousehold(db: Db, officeId: string, householdId: st
       await deleteStatuses(tx, householdId, statuses.filter((s) => !tasks.has(s.taskId)).map((s) => s.taskId));
     }
     const kept = new Set(ids);
+    // The marking is audited by name like the other fields: that it changed, never whose name.
+    const was = new Map(rec.members.map((m) => [m.id, m.protectedIdentity]));
+    const markingChanged = patch.members !== undefined && members.some((m, i) => (was.get(ids[i]!) ?? false) !== m.protectedIdentity);
     return {
-      changed: Object.keys(patch).filter((k) => patch[k as keyof HouseholdPatch] !== undefined).sort(),
+      changed: [...Object.keys(patch).filter((k) => patch[k as keyof HouseholdPatch] !== undefined), ...(markingChanged ? ['protectedIdentity'] : [])].sort(),
       membersAdded: patch.members ? patch.members.filter((m) => m.id === undefined).length : 0,
       membersRemoved: patch.members ? rec.members.filter((m) => !kept.has(m.id)).map((m) => m.id) : [],
     };

@@ -1,12 +1,14 @@
 // The household's own itinerary, opened by the unguessable token in its link (192 random bits, like a
 // booking's manage token): its members' given names and its stops with times and station names, from
-// the plan in force. Nothing of any other household is read.
+// the plan in force. Nothing of any other household is read. A household with a protected member
+// (protected.ts) is named nowhere on it: the link can be forwarded or read off a phone screen.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agencies, offices } from '../../db/schema.ts';
 import type { Itinerary } from '../../../../contracts/motesplats.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { loadDay } from './day-input.ts';
+import { hasProtected } from './protected.ts';
 import { findHousehold } from './repo.ts';
 import { isFollowUp } from './steps.ts';
 import { toDayTime } from './times.ts';
@@ -23,6 +25,7 @@ export async function itineraryByToken(db: Db, token: string): Promise<Itinerary
   const rec = await findHousehold(db, { token });
   if (!rec) throw notFound('Itinerary', 'token');
   const h = rec.row;
+  const anonymous = hasProtected(rec.members);
   const [office] = await db.select().from(offices).where(eq(offices.id, h.officeId));
   const stationNames = new Map<string, string>();
   for (const a of await db.select().from(agencies)) {
@@ -51,7 +54,8 @@ export async function itineraryByToken(db: Db, token: string): Promise<Itinerary
     officeId: h.officeId, date: h.date, householdId: h.id,
     itinerary: {
       reference: h.reference, date: h.date, language: h.language, officeName: office!.name, arrival: toDayTime(h.arrival), noShow: h.noShow,
-      planVersion: latest?.row.version ?? null, members: rec.members.map((m) => ({ id: m.id, givenName: m.givenName })), stops,
+      planVersion: latest?.row.version ?? null, protectedIdentity: anonymous,
+      members: rec.members.map((m, i) => ({ id: m.id, givenName: anonymous ? `Person ${i + 1}` : m.givenName })), stops,
     },
   };
 }

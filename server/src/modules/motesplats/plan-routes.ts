@@ -40,7 +40,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ bus: MotesplatsBus }> = asy
   app.get('/motesplats/offices/:id/days/:date/plan', {
     config: { action: 'motesplats.day.read', scope: officeFromParams, audit: { resourceType: 'motesplats_plan', resourceId: (req) => { const p = req.params as { id: string; date: string }; return `${p.id}/${p.date}`; } } },
     schema: { tags, summary: 'The plan in force: itineraries, timelines, unplanned steps with reasons, objective, bound and gap', params: DayParams, response: { 200: DayPlanView } },
-  }, async (req) => currentPlan(db, req.params.id, req.params.date));
+  }, async (req) => currentPlan(db, req.params.id, req.params.date, principal(req)));
 
   app.post('/motesplats/offices/:id/days/:date/events', {
     config: { action: 'motesplats.day.manage', scope: officeFromParams },

@@ -7,6 +7,7 @@ import type { EventRow, StoredPlan } from './plan-repo.ts';
 import { buildInput, type LoadedDay } from './day-input.ts';
 import { staleHouseholds } from './stale.ts';
 import { resourceReasons, type StaleReason } from './stale-resources.ts';
+import { shownName } from './protected.ts';
 import { isFollowUp } from './steps.ts';
 import { toDayTime } from './times.ts';
 
@@ -19,7 +20,8 @@ export function eventView(e: EventRow): DayEvent {
   };
 }
 
-export function planView(day: LoadedDay, stored: StoredPlan): DayPlanView {
+/** `names`: the caller may read protected members' names (protected.ts); otherwise they get the label. */
+export function planView(day: LoadedDay, stored: StoredPlan, names: boolean): DayPlanView {
   const { input, plan } = stored;
   const statusOf = (taskId: string): StepStatus => day.statuses.find((s) => s.taskId === taskId)?.status ?? 'planned';
   const stepName = (stepKey: string, taskId: string) => (day.steps.find((s) => s.key === stepKey)?.name ?? stepKey) + (isFollowUp(taskId) ? ' (uppföljning)' : '');
@@ -44,7 +46,7 @@ export function planView(day: LoadedDay, stored: StoredPlan): DayPlanView {
         start: toDayTime(s.start), end: toDayTime(s.end), officerId: s.officerId, officerName: officerName.get(s.officerId) ?? '',
         interpreterId: s.interpreterId, memberIds: tasks.get(s.taskId)?.personIds ?? [], status: statusOf(s.taskId),
       }));
-      return { id: h.row.id, reference: h.row.reference, arrival: toDayTime(h.row.arrival), noShow: h.row.noShow, members: h.members.map((m) => ({ id: m.id, givenName: m.givenName })), stops };
+      return { id: h.row.id, reference: h.row.reference, arrival: toDayTime(h.row.arrival), noShow: h.row.noShow, members: h.members.map((m) => ({ id: m.id, ...shownName(m, h.row.reference, names) })), stops };
     }),
     officers: day.officers.map((o) => ({ id: o.id, name: o.name, station: o.station, items: (lines.officers[o.id] ?? []).map(item) })),
     interpreters: day.interpreters.map((x) => ({ id: x.id, name: x.name, language: x.language, items: (lines.interpreters[x.id] ?? []).map(item) })),

@@ -15,6 +15,7 @@ import { changedHouseholds, eventView, planView } from './plan-view.ts';
 import type { PlanWorker } from './plan-worker.ts';
 import { assertDate } from './service.ts';
 import { minutesOn } from './times.ts';
+import { seesProtectedNames } from './protected.ts';
 import { loadOffice } from './viewer.ts';
 
 const EMPTY_PLAN: DayPlan = { assignments: [], unplanned: [], objective: { totalMinutesInBuilding: 0, makespan: 0 }, lowerBound: 0, gap: 0, method: 'none', runMs: 0 };
@@ -65,7 +66,8 @@ export async function storePlan(tx: Tx, day: LoadedDay, planned: Planned, event:
   const stored = await insertPlan(tx, { dayId: requireDay(day), input: planned.input, plan: planned.plan, eventId: event?.id ?? null, createdByUserId: principal.userId, createdAt: now });
   const tasks = new Map([...(day.latest?.input.tasks ?? []), ...planned.input.tasks].map((t) => [t.id, t.householdId]));
   const changed = changedHouseholds(day.latest?.plan, planned.plan, (id) => tasks.get(id));
-  return { plan: planView({ ...day, latest: stored }, stored), changedHouseholdIds: changed, event: event ? eventView(event) : null };
+  const names = seesProtectedNames(principal, day.officeId);
+  return { plan: planView({ ...day, latest: stored }, stored, names), changedHouseholdIds: changed, event: event ? eventView(event) : null };
 }
 
 /** The day with what planning needs: its resources and at least one household. */
@@ -117,10 +119,10 @@ export async function makePlan(db: Db, officeId: string, date: string, budgetMs:
   });
 }
 
-export async function currentPlan(db: Db, officeId: string, date: string): Promise<DayPlanView> {
+export async function currentPlan(db: Db, officeId: string, date: string, principal: Principal): Promise<DayPlanView> {
   assertDate(date);
   await loadOffice(db, officeId);
   const day = await loadDay(db, officeId, date);
   if (!day.latest) throw notFound('Plan', 'date');
-  return planView(day, day.latest);
+  return planView(day, day.latest, seesProtectedNames(principal, officeId));
 }

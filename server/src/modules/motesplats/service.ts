@@ -39,7 +39,7 @@ export function checkHousehold(input: HouseholdInput, date: string, today: Date)
       }
       identityNumber = parsed.value.normalized;
     }
-    return { position: i, givenName: m.givenName.trim(), birthYear: m.birthYear, needsInterpreter: m.needsInterpreter, identityNumber };
+    return { position: i, givenName: m.givenName.trim(), birthYear: m.birthYear, needsInterpreter: m.needsInterpreter, identityNumber, protectedIdentity: m.protectedIdentity ?? false };
   });
   const numbers = members.flatMap((m) => (m.identityNumber ? [m.identityNumber] : []));
   if (new Set(numbers).size !== numbers.length) throw invalid('members', 'duplicate_personnummer', 'two members have the same number');

@@ -7,6 +7,7 @@ import type { ConsentField, Household } from '../../../../contracts/motesplats.t
 import { maskSwedishId, parseSwedishId } from '../../lib/personnummer.ts';
 import type { HouseholdRecord } from './repo.ts';
 import { toDayTime } from './times.ts';
+import { hasProtected, seesProtectedAddress, seesProtectedNames, shownName } from './protected.ts';
 import type { Viewer } from './viewer.ts';
 
 export interface ConsentRow {
@@ -49,6 +50,9 @@ export function householdView(rec: HouseholdRecord, viewer: Viewer, inForce: Map
   const fullIds = !viewer.manages && detail && fields.has('identityNumbers');
   // Migrationsverket issued the dossier number: its own officers always see it.
   const dossier = fields.has('dossierNumber') || viewer.agencies.some((a) => a.station === 'MV');
+  const names = seesProtectedNames(viewer.principal, h.officeId);
+  // Protected identity: the address only to the coordinator and the municipality, whatever the consent.
+  const address = hasProtected(rec.members) && !seesProtectedAddress(viewer, h.officeId) ? null : h.housingAddress;
   return {
     id: h.id, officeId: h.officeId, date: h.date, reference: h.reference, language: h.language,
     arrival: toDayTime(h.arrival), noShow: h.noShow, registeredAt: h.registeredAt.toISOString(),
@@ -56,7 +60,7 @@ export function householdView(rec: HouseholdRecord, viewer: Viewer, inForce: Map
       const parsed = m.identityNumber ? parseSwedishId(m.identityNumber) : null;
       const showId = fields.has('identityNumbers') && m.identityNumber;
       return {
-        id: m.id, givenName: m.givenName, needsInterpreter: m.needsInterpreter,
+        id: m.id, ...shownName(m, h.reference, names), needsInterpreter: m.needsInterpreter,
         birthYear: fields.has('birthYears') ? m.birthYear : null,
         identityNumber: showId ? (fullIds ? m.identityNumber : maskSwedishId(m.identityNumber!)) : null,
         identityKind: showId && parsed?.ok ? parsed.value.kind : null,
@@ -65,7 +69,7 @@ export function householdView(rec: HouseholdRecord, viewer: Viewer, inForce: Map
     dossierNumber: dossier ? h.dossierNumber : null,
     assignedKommunkod: fields.has('municipality') ? h.assignedKommunkod : null,
     municipalityName: fields.has('municipality') ? rec.municipalityName : null,
-    housing: fields.has('housing') ? { assigned: h.housingAssigned, address: h.housingAddress } : null,
+    housing: fields.has('housing') ? { assigned: h.housingAssigned, address } : null,
     view: viewer.manages ? 'case' : fields.size > 0 ? 'shared' : 'minimal',
     sharedFields: [...fields],
     ...(viewer.manages ? { itineraryToken: h.itineraryToken } : {}),

@@ -16,6 +16,7 @@ import { useMe } from '../visits/use-me.ts';
 import { bookingErrorMessage } from '../booking/booking-errors.ts';
 import { BookingsTable, groupLabel } from './bookings-table.tsx';
 import { StaffBookForm } from './staff-book-form.tsx';
+import { staffVisitorName } from './visitor-name.ts';
 import { isOfficeManager, isOfficeStaff } from './staff-access.ts';
 import '../admin/admin.css';
 
@@ -61,12 +62,12 @@ export function BookingsPage() {
       if (action === 'arrived') {
         const answer = await api.post<ArrivedResponse>(path);
         setMessage({
-          text: answer.ticket ? t('arrivedTicket', { name: b.visitorName, number: answer.ticket.number }) : t('arrived', { name: b.visitorName }),
+          text: answer.ticket ? t('arrivedTicket', { name: staffVisitorName(b, t), number: answer.ticket.number }) : t('arrived', { name: staffVisitorName(b, t) }),
           error: false,
         });
       } else {
         await api.post<StaffBooking>(path);
-        setMessage({ text: t('noShowDone', { name: b.visitorName }), error: false });
+        setMessage({ text: t('noShowDone', { name: staffVisitorName(b, t) }), error: false });
       }
       load();
     } catch (err) {

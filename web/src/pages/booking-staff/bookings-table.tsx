@@ -1,6 +1,7 @@
 // The day's bookings of one counter, video room, officer or mobile team, with arrived / no-show buttons.
 import { useTranslation } from 'react-i18next';
 import type { StaffBooking } from '../../../../contracts/booking.ts';
+import { staffVisitorName } from './visitor-name.ts';
 import { VisitorCell } from './visitor-cell.tsx';
 
 interface Props {
@@ -54,11 +55,11 @@ export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow }
                     <div className="admin-row-actions">
                       <button type="button" className="admin-button admin-button-small" disabled={busyCode === b.code} onClick={() => onArrived(b)}>
                         {t('table.arrived')}
-                        <span className="visually-hidden"> {b.visitorName}</span>
+                        <span className="visually-hidden"> {staffVisitorName(b, t)}</span>
                       </button>
                       <button type="button" className="admin-button admin-button-small" disabled={busyCode === b.code} onClick={() => onNoShow(b)}>
                         {t('table.noShow')}
-                        <span className="visually-hidden"> {b.visitorName}</span>
+                        <span className="visually-hidden"> {staffVisitorName(b, t)}</span>
                       </button>
                     </div>
                   )}

@@ -43,6 +43,12 @@ export function VideoMeetingsPage() {
                   </td>
                   <th scope="row">
                     {m.visitorName}
+                    {m.protectedIdentity && (
+                      <>
+                        <br />
+                        <strong>{t('protectedMarker')}</strong>
+                      </>
+                    )}
                     {m.interpreterLanguage && (
                       <>
                         <br />

@@ -1,8 +1,9 @@
 // The row header of a booking in the staff tables: the visitor's name, optionally the booking code, and
-// the interpreter they need.
+// the interpreter they need. A protected identity's name is withheld by the API: the label says so.
 import { useTranslation } from 'react-i18next';
 import type { StaffBooking } from '../../../../contracts/booking.ts';
 import { languageName } from '../../lib/locale-format.ts';
+import { staffVisitorName } from './visitor-name.ts';
 
 export function VisitorCell({ booking, showCode = false }: { booking: StaffBooking; showCode?: boolean }) {
   const { t, i18n } = useTranslation('bookingStaff');
@@ -10,7 +11,7 @@ export function VisitorCell({ booking, showCode = false }: { booking: StaffBooki
   const interpreter = booking.interpreterLanguage;
   return (
     <th scope="row">
-      {booking.visitorName}
+      {staffVisitorName(booking, t)}
       {showCode && (
         <>
           <br />

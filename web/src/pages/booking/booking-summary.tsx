@@ -14,6 +14,7 @@ export interface SummaryData {
   visitorName?: string;
   contact?: string[];
   interpreterLanguage?: string | null;
+  protectedIdentity?: boolean;
 }
 
 export function BookingSummary({ data }: { data: SummaryData }) {
@@ -47,6 +48,12 @@ export function BookingSummary({ data }: { data: SummaryData }) {
         <>
           <dt>{t('summary.name')}</dt>
           <dd dir="auto">{data.visitorName}</dd>
+        </>
+      )}
+      {data.protectedIdentity && (
+        <>
+          <dt>{t('summary.protected')}</dt>
+          <dd>{t('summary.protectedYes')}</dd>
         </>
       )}
       {data.contact && data.contact.length > 0 && (

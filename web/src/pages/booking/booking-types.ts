@@ -24,9 +24,11 @@ export interface ContactDraft {
   personnummer: string;
   interpreter: boolean;
   interpreterLanguage: string;
+  /** Skyddade personuppgifter: staff lists then show a label, not the name (docs/booking.md). */
+  protectedIdentity: boolean;
 }
 
-export const EMPTY_CONTACT: ContactDraft = { name: '', email: '', phone: '', personnummer: '', interpreter: false, interpreterLanguage: '' };
+export const EMPTY_CONTACT: ContactDraft = { name: '', email: '', phone: '', personnummer: '', interpreter: false, interpreterLanguage: '', protectedIdentity: false };
 
 export interface SlotChoice {
   channel: BookingChannel;

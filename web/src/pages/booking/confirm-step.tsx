@@ -86,6 +86,7 @@ export function ConfirmStep({ service, place, choice, contact, endpoint = '/book
           visitorName: contact.name.trim(),
           contact: contactLines,
           interpreterLanguage: contact.interpreter ? contact.interpreterLanguage : null,
+          protectedIdentity: contact.protectedIdentity,
         }}
       />
       {!nextFree && (

@@ -1,5 +1,6 @@
 // Contact details of a booking: name, email and/or mobile number (at least one), an optional personnummer
-// (the server checks it; its error shows on the field) and an interpreter need with its language.
+// (the server checks it; its error shows on the field), an interpreter need with its language, and
+// protected identity (skyddade personuppgifter), which keeps the name off the staff lists.
 import { useTranslation } from 'react-i18next';
 import { errorId, fieldAria, errorsFromChecks, type FormErrors } from '../admin/form-errors.ts';
 import { languageName } from '../../lib/locale-format.ts';
@@ -121,6 +122,19 @@ export function ContactFields({ value, onChange, errors }: Props) {
           )}
         </Field>
       )}
+      <div className="booking-check">
+        <input
+          id="booking-protected"
+          type="checkbox"
+          checked={value.protectedIdentity}
+          onChange={(e) => set({ protectedIdentity: e.target.checked })}
+          aria-describedby="booking-protected-hint"
+        />
+        <label htmlFor="booking-protected">{t('contact.protected')}</label>
+      </div>
+      <p className="booking-hint" id="booking-protected-hint">
+        {t('contact.protectedHint')}
+      </p>
     </>
   );
 }
@@ -133,5 +147,6 @@ export function contactInput(c: ContactDraft) {
     ...(c.phone.trim() ? { phone: c.phone.trim() } : {}),
     ...(c.personnummer.trim() ? { personnummer: c.personnummer.trim() } : {}),
     ...(c.interpreter && c.interpreterLanguage ? { interpreterLanguage: c.interpreterLanguage } : {}),
+    ...(c.protectedIdentity ? { protectedIdentity: true } : {}),
   };
 }

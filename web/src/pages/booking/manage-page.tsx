@@ -133,7 +133,9 @@ export function ManagePage() {
               date: booking.date,
               time: booking.time,
               channel: booking.channel,
-              visitorName: booking.visitorName,
+              // Protected identity: the API withholds the name from this link, which sits in every message.
+              visitorName: booking.nameHidden ? t('summary.protected') : booking.visitorName,
+              protectedIdentity: booking.protectedIdentity,
               contact: [booking.emailMasked, booking.phoneMasked].filter((x): x is string => !!x),
               interpreterLanguage: booking.interpreterLanguage,
             }}

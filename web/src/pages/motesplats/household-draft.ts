@@ -14,6 +14,8 @@ export interface MemberDraft {
   /** Empty on a correction keeps the stored number (shown masked as `storedIdentity`). */
   identityNumber: string;
   storedIdentity?: string | null;
+  /** Skyddade personuppgifter: the API then withholds the name from everyone but the coordinator. */
+  protectedIdentity: boolean;
 }
 
 export interface HouseholdDraft {
@@ -26,7 +28,7 @@ export interface HouseholdDraft {
   members: MemberDraft[];
 }
 
-export const emptyMember = (): MemberDraft => ({ givenName: '', birthYear: '', needsInterpreter: false, identityNumber: '' });
+export const emptyMember = (): MemberDraft => ({ givenName: '', birthYear: '', needsInterpreter: false, identityNumber: '', protectedIdentity: false });
 export const emptyHousehold = (kommunkod: string): HouseholdDraft => ({
   language: 'ar', arrival: '', dossierNumber: '', kommunkod, housingAssigned: false, address: '', members: [emptyMember()],
 });
@@ -38,14 +40,14 @@ export function draftOf(h: Household): HouseholdDraft {
     housingAssigned: h.housing?.assigned ?? false, address: h.housing?.address ?? '',
     members: h.members.map((m) => ({
       id: m.id, givenName: m.givenName, birthYear: m.birthYear === null ? '' : String(m.birthYear), needsInterpreter: m.needsInterpreter,
-      identityNumber: '', storedIdentity: m.identityNumber,
+      identityNumber: '', storedIdentity: m.identityNumber, protectedIdentity: m.protectedIdentity,
     })),
   };
 }
 
 export type FieldName = 'language' | 'arrival' | 'dossier' | 'kommun' | 'housing' | 'address' | 'members';
 export const fieldId = (prefix: string, name: FieldName) => `${prefix}-${name}`;
-export const memberFieldId = (prefix: string, i: number, field: 'name' | 'year' | 'interpreter' | 'identity') => `${prefix}-member-${i}-${field}`;
+export const memberFieldId = (prefix: string, i: number, field: 'name' | 'year' | 'interpreter' | 'identity' | 'protected') => `${prefix}-member-${i}-${field}`;
 
 /** API field path → input id, for the error summary's links. */
 export function householdFieldIds(prefix: string, draft: HouseholdDraft): FieldIds {
@@ -60,6 +62,7 @@ export function householdFieldIds(prefix: string, draft: HouseholdDraft): FieldI
     ids[`members[${i}].birthYear`] = memberFieldId(prefix, i, 'year');
     ids[`members[${i}].needsInterpreter`] = memberFieldId(prefix, i, 'interpreter');
     ids[`members[${i}].identityNumber`] = memberFieldId(prefix, i, 'identity');
+    ids[`members[${i}].protectedIdentity`] = memberFieldId(prefix, i, 'protected');
   });
   return ids;
 }
@@ -113,6 +116,7 @@ export function toInput(draft: HouseholdDraft): HouseholdInput {
       birthYear: Number(m.birthYear),
       needsInterpreter: m.needsInterpreter,
       identityNumber: m.identityNumber.trim() || null,
+      protectedIdentity: m.protectedIdentity,
     })),
   };
 }

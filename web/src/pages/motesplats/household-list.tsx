@@ -9,6 +9,7 @@ import { languageName } from '../../lib/locale-format.ts';
 import { householdState } from './board-model.ts';
 import { ConsentPanel, type StationAgency } from './consent-panel.tsx';
 import { HouseholdActions } from './household-actions.tsx';
+import { memberName } from './mp-format.ts';
 import { itineraryPage } from './mp-paths.ts';
 
 interface Props {
@@ -42,7 +43,7 @@ export function HouseholdList({ officeId, date, municipalities, onChanged, house
               {h.members.some((m) => m.needsInterpreter) ? `, ${t('households.interpreter')}` : ''}
             </p>
             <p>
-              {h.members.map((m) => `${m.givenName}${m.birthYear ? ` (${m.birthYear})` : ''}`).join(', ')}
+              {h.members.map((m, i) => `${memberName(t, m, h.reference, i)}${m.birthYear ? ` (${m.birthYear})` : ''}`).join(', ')}
               {h.municipalityName ? ` · ${h.municipalityName}` : ''}
               {h.housing?.assigned ? ` · ${t('households.housing')}` : ''}
               {h.dossierNumber ? ` · ${t('households.dossier', { number: h.dossierNumber })}` : ''}

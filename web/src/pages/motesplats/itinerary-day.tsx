@@ -6,7 +6,9 @@ import { nowAndNext, stopsOf, type Stop } from './itinerary-model.ts';
 
 export function ItineraryDay({ itinerary }: { itinerary: Itinerary }) {
   const { t } = useTranslation('motesplatsVisitor');
-  const { stops, members } = itinerary;
+  const { stops } = itinerary;
+  // Protected identity: the API names nobody on this link; the page says "Person 1" in its language.
+  const members = itinerary.protectedIdentity ? itinerary.members.map((m, i) => ({ ...m, givenName: t('person', { n: i + 1 }) })) : itinerary.members;
   const { current, next } = nowAndNext(stops);
   const markOf = (s: Stop) => (s === current ? 'current' : s === next ? 'next' : undefined);
   if (itinerary.noShow) return <p className="mp-it-notice">{t('noShow')}</p>;
@@ -14,6 +16,7 @@ export function ItineraryDay({ itinerary }: { itinerary: Itinerary }) {
   const single = members.length === 1;
   return (
     <>
+      {itinerary.protectedIdentity && <p className="mp-it-notice">{t('protectedNote')}</p>}
       <section className="mp-it-now" aria-labelledby="mp-it-now-title">
         <h2 id="mp-it-now-title">{current ? t('nowTitle') : t('nextTitle')}</h2>
         {current || next ? (

@@ -1,5 +1,5 @@
 // One member of a household being registered or corrected: given name, birth year, interpreter need and,
-// when there is one, a personnummer or samordningsnummer.
+// when there is one, a personnummer or samordningsnummer, and protected identity (skyddade personuppgifter).
 import { useTranslation } from 'react-i18next';
 import { FieldError, TextField } from '../admin/form-fields.tsx';
 import { fieldAria, type FormErrors } from '../admin/form-errors.ts';
@@ -17,7 +17,7 @@ interface Props {
 export function MemberFields({ prefix, index, member, onChange, onRemove, errors }: Props) {
   const { t } = useTranslation('motesplats');
   const n = index + 1;
-  const id = (field: 'name' | 'year' | 'interpreter' | 'identity') => memberFieldId(prefix, index, field);
+  const id = (field: 'name' | 'year' | 'interpreter' | 'identity' | 'protected') => memberFieldId(prefix, index, field);
   // On a correction the stored number is only shown masked: an empty field keeps it.
   const identityHint = member.storedIdentity ? `${t('register.identityHint')} ${t('register.identityKept', { number: member.storedIdentity })}` : t('register.identityHint');
   return (
@@ -39,6 +39,19 @@ export function MemberFields({ prefix, index, member, onChange, onRemove, errors
         <FieldError id={id('interpreter')} errors={errors} />
         <input type="checkbox" id={id('interpreter')} checked={member.needsInterpreter} onChange={(e) => onChange({ ...member, needsInterpreter: e.target.checked })} {...fieldAria(errors, id('interpreter'))} />
         <label htmlFor={id('interpreter')}>{t('register.needsInterpreter')}</label>
+      </div>
+      <div className="admin-checkbox">
+        <input
+          type="checkbox"
+          id={id('protected')}
+          checked={member.protectedIdentity}
+          onChange={(e) => onChange({ ...member, protectedIdentity: e.target.checked })}
+          aria-describedby={`${id('protected')}-hint`}
+        />
+        <label htmlFor={id('protected')}>{t('register.protectedIdentity')}</label>
+        <p className="admin-hint" id={`${id('protected')}-hint`}>
+          {t('register.protectedHint')}
+        </p>
       </div>
       {onRemove && (
         <button type="button" className="mp-link-button" onClick={onRemove}>

@@ -17,6 +17,15 @@ export function formatPercent(fraction: number, lang: string): string {
   return new Intl.NumberFormat(staffLocale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
 }
 
+/**
+ * A member's name on the staff pages: the API withholds a protected identity's name from everyone but the
+ * coordinator (`nameHidden`), and the page says so in its language; the coordinator sees the name marked.
+ */
+export function memberName(t: (key: string, values?: Record<string, unknown>) => string, m: { givenName: string; protectedIdentity: boolean; nameHidden: boolean }, reference: string, index: number): string {
+  if (m.nameHidden) return t('protected.hidden', { reference, n: index + 1 });
+  return m.protectedIdentity ? `${m.givenName} (${t('protected.marker')})` : m.givenName;
+}
+
 /** An instant (ISO) as HH:MM on Swedish clocks. */
 export function clockOf(iso: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));

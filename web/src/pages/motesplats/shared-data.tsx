@@ -2,6 +2,7 @@
 // API leaves out is said to be not shared, never guessed.
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../../contracts/motesplats.ts';
+import { memberName } from './mp-format.ts';
 
 export function SharedData({ household, memberIds }: { household: Household; memberIds: string[] }) {
   const { t } = useTranslation('motesplats');
@@ -25,7 +26,7 @@ export function SharedData({ household, memberIds }: { household: Household; mem
         <tbody>
           {members.map((m) => (
             <tr key={m.id}>
-              <th scope="row">{m.givenName}</th>
+              <th scope="row">{memberName(t, m, household.reference, household.members.indexOf(m))}</th>
               <td>{m.birthYear ?? notShared}</td>
               <td>{m.identityNumber ?? (shared.has('identityNumbers') ? t('reception.noNumber') : notShared)}</td>
               <td>{m.needsInterpreter ? t('reception.yes') : t('reception.no')}</td>

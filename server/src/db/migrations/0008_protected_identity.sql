@@ -1,0 +1,2 @@
+ALTER TABLE "appointments" ADD COLUMN "protected_identity" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "mp_members" ADD COLUMN "protected_identity" boolean DEFAULT false NOT NULL;
