@@ -24,7 +24,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (!existsSync(resolve(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
   // The seeded snapshot made once by server/src/test/global-setup.ts.
   const database = await openPglite(null, new Blob([readFileSync(inject('pgliteSnapshot'))]));
-  const config = { ...loadConfig(options.env ?? {}), webDist, cookieSecure: false };
+  // No retention timer: a run in the middle of a spec would change the data it looks at.
+  const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...options.env }), webDist, cookieSecure: false };
   const app = await buildApp({ config, database, logger: false, clock: options.clock });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();

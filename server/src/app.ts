@@ -32,6 +32,7 @@ import { createLiveHub } from './db/live-channel.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import { motesplatsRoutes } from './modules/motesplats/routes.ts';
 import { coverageRoutes } from './modules/coverage/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import './http/route-config.ts';
 
 export interface AppDeps {
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await api.register(bookingRoutes);
     await api.register(motesplatsRoutes);
     await api.register(coverageRoutes);
+    await api.register(privacyRoutes);
   }, { prefix: '/api/v1' });
 
   // The web app: static files plus the SPA fallback for client-side routes.

@@ -55,3 +55,17 @@ describe('OpenID Connect configuration', () => {
     expect(() => loadConfig({ ...on, OIDC_REDIRECT_URL: 'https://x.se/cb?a=1' })).toThrow(/OIDC_REDIRECT_URL/);
   });
 });
+
+describe('retention configuration', () => {
+  it('keeps visits and outbox messages 30 days, bookings and Mötesplats days 90, run daily', () => {
+    expect(loadConfig({}).retention).toEqual({ visitDays: 30, bookingDays: 90, motesplatsDays: 90, outboxDays: 30, scheduled: true });
+    expect(loadConfig({ RETENTION_VISIT_DAYS: '7', RETENTION_BOOKING_DAYS: '365', RETENTION_SCHEDULE: 'false' }).retention)
+      .toMatchObject({ visitDays: 7, bookingDays: 365, scheduled: false });
+  });
+
+  it('stops on a value that is not a whole number of days from 1 to 3650', () => {
+    expect(() => loadConfig({ RETENTION_VISIT_DAYS: '0' })).toThrow(/RETENTION_VISIT_DAYS/);
+    expect(() => loadConfig({ RETENTION_OUTBOX_DAYS: '2.5' })).toThrow(/RETENTION_OUTBOX_DAYS/);
+    expect(() => loadConfig({ RETENTION_MOTESPLATS_DAYS: 'forever' })).toThrow(/RETENTION_MOTESPLATS_DAYS/);
+  });
+});

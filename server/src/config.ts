@@ -26,6 +26,18 @@ export interface Config {
   travel: { url: string | null };
   /** Staff login through the organisation's OpenID Connect provider; null when OIDC_ISSUER or OIDC_CLIENT_ID is unset. */
   oidc: OidcConfig | null;
+  /** How long personal data is kept (docs/retention.md), and whether this process runs retention daily. */
+  retention: RetentionConfig;
+}
+
+/** Days after the visit, appointment, Mötesplats day or message; then anonymised or deleted (modules/privacy). */
+export interface RetentionConfig {
+  visitDays: number;
+  bookingDays: number;
+  motesplatsDays: number;
+  outboxDays: number;
+  /** Run retention daily in this process (RETENTION_SCHEDULE); off in tests, which run it by hand. */
+  scheduled: boolean;
 }
 
 /** OpenID Connect for staff (adapters/login/oidc.ts): the IdP is discovered at the first login, not at boot. */
@@ -169,5 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     remindersEnabled: bool(env, 'BOOKING_REMINDERS', true),
     travel: { url: travelUrl(env) },
     oidc: oidcConfig(env, publicUrl(env)),
+    retention: {
+      visitDays: int(env, 'RETENTION_VISIT_DAYS', 30, 1, 3650),
+      bookingDays: int(env, 'RETENTION_BOOKING_DAYS', 90, 1, 3650),
+      motesplatsDays: int(env, 'RETENTION_MOTESPLATS_DAYS', 90, 1, 3650),
+      outboxDays: int(env, 'RETENTION_OUTBOX_DAYS', 30, 1, 3650),
+      scheduled: bool(env, 'RETENTION_SCHEDULE', true),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { createUser } from '../modules/auth/users.ts';
 import { ROLE_NAMES, type RoleName } from '../modules/auth/policy.ts';
 import { runExportHsdsCommand } from '../modules/hsds/export.ts';
 import { COVERAGE_HELP, runCoverageCommand } from '../modules/coverage/cli.ts';
+import { RETENTION_HELP, runRetentionCommand } from '../modules/privacy/cli.ts';
 import { AppError } from '../lib/errors.ts';
 
 const HELP = `Samservice CLI
@@ -20,6 +21,7 @@ const HELP = `Samservice CLI
       write the whole registry as Open Referral HSDS 3.0 JSON files; --validate checks every
       record against the HSDS schemas first and writes nothing if one fails
 ${COVERAGE_HELP}
+${RETENTION_HELP}
 
 The database is DATABASE_URL when set, else the embedded PGlite in DATA_DIR (default var/db).`;
 
@@ -63,6 +65,9 @@ async function main() {
         break;
       case 'coverage':
         await runCoverageCommand(args, database.db, loadConfig().travel.url);
+        break;
+      case 'retention':
+        await runRetentionCommand(args, database.db, loadConfig().retention);
         break;
       default:
         console.error(`Unknown command "${command}".\n\n${HELP}`);

@@ -55,7 +55,8 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
       const ctx = { kind } as TestContext;
       beforeAll(async () => {
         database = await openTestDatabase(kind);
-        const config = { ...loadConfig(options.env?.() ?? {}), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
+        // Retention runs by hand in tests (modules/privacy), never on a timer.
+        const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
         ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;

@@ -41,6 +41,9 @@ const EXPECTED: Record<string, RoleName[]> = {
   'motesplats.notes.read': ['admin', 'agency_officer', 'coordinator', 'office_manager'],
   'motesplats.report.read': ['admin', 'coordinator', 'office_manager', 'planner'],
   'coverage.read': ['admin', 'planner'],
+  'privacy.retention.read': ['admin'],
+  'privacy.erasure.preview': ['admin'],
+  'privacy.erasure.execute': ['admin'],
 };
 
 describe('policy', () => {

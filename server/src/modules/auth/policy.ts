@@ -77,6 +77,11 @@ export const ACTIONS = {
   'motesplats.report.read': 'rules',
   // Coverage planning (docs/coverage.md): analyses over public statistics and office locations
   'coverage.read': 'rules',
+  // Retention and erasure of personal data (docs/retention.md): administrators only, so no grant below
+  // names them (the admin grant allows every action)
+  'privacy.retention.read': 'rules',
+  'privacy.erasure.preview': 'rules',
+  'privacy.erasure.execute': 'rules',
 } as const satisfies Record<string, 'public' | 'staff' | 'rules'>;
 
 export type Action = keyof typeof ACTIONS;

@@ -9,6 +9,7 @@ import { isApiError } from './form-errors.ts';
 import { LoadStatus } from './load-status.tsx';
 import { OfficeForm } from './office-form.tsx';
 import { OfficesAdmin } from './offices-admin.tsx';
+import { PrivacyPage } from './privacy-page.tsx';
 import { RulesPage } from './rules-page.tsx';
 import { ServiceForm } from './service-form.tsx';
 import { ServicesAdmin } from './services-admin.tsx';
@@ -55,7 +56,7 @@ export function AdminArea() {
     { to: ADMIN_PATHS.services, label: t('nav.services') },
     { to: ADMIN_PATHS.agencies, label: t('nav.agencies') },
     { to: ADMIN_PATHS.rules, label: t('nav.rules') },
-    ...(isAdmin ? [{ to: ADMIN_PATHS.users, label: t('nav.users') }] : []),
+    ...(isAdmin ? [{ to: ADMIN_PATHS.users, label: t('nav.users') }, { to: ADMIN_PATHS.privacy, label: t('nav.privacy') }] : []),
     // Coverage planning lives outside the admin area (/planering) but is where planners work.
     ...(isAdmin || user.roles.some((r) => r.role === 'planner') ? [{ to: '/planering', label: t('nav.coverage') }] : []),
   ];
@@ -92,6 +93,7 @@ export function AdminArea() {
           <Route path="myndigheter" element={<AgenciesAdmin />} />
           <Route path="regelkontroll" element={<RulesPage />} />
           {isAdmin && <Route path="anvandare" element={<UsersAdmin currentUserId={user.id} />} />}
+          {isAdmin && <Route path="dataskydd" element={<PrivacyPage />} />}
           <Route path="*" element={<NotFound />} />
         </Routes>
       </div>

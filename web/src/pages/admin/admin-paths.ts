@@ -11,4 +11,5 @@ export const ADMIN_PATHS = {
   agencies: '/admin/myndigheter',
   rules: '/admin/regelkontroll',
   users: '/admin/anvandare',
+  privacy: '/admin/dataskydd',
 } as const;
