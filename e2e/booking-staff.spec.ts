@@ -1,10 +1,10 @@
 // The staff booking pages in a real browser, with axe-core on each: Växjö's office manager plans a mobile
 // team visit at Lenhovda (the error summary first, then the visit in the list and in the API), changes and
-// cancels it, and opens the booking settings and the visit's visitor list; an agency officer opens their
-// video meetings.
+// cancels it, and opens the booking settings and the visit's visitor list; marks a visitor's booking as
+// protected identity (the name then leaves the day's list); an agency officer opens their video meetings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { MobileVisit } from '../contracts/booking.ts';
+import type { BookableService, Booking, MobileVisit, OfficeBookingsDay, SlotsResponse } from '../contracts/booking.ts';
 import type { OfficeSummary } from '../contracts/registry.ts';
 import { wcagViolations } from './support/browser.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
@@ -148,6 +148,56 @@ describe('staff booking pages', () => {
     // The new team can be sent on a visit at once.
     await page.getByRole('button', { name: 'Lägg till besök' }).click();
     expect(await page.getByLabel('Team').locator('option').allTextContents()).toContain('Mobila teamet Uppvidinge');
+    await page.context().close();
+  });
+
+  it('a booking is marked as protected identity after a confirmation; the name leaves the list', async () => {
+    const office = vaxjo.office.id;
+    const date = '2026-12-10';
+    const service = (await vaxjo.json<BookableService[]>(`/offices/${office}/bookable-services`)).find((s) => s.nameSv === 'Ansökan om id-kort')!;
+    const slots = await vaxjo.json<SlotsResponse>(`/offices/${office}/services/${service.id}/slots?from=${date}&to=${date}`);
+    const slot = slots.days[0]!.slots.find((s) => s.free > 0)!;
+    const res = await fetch(`${vaxjo.app.url}/api/v1/bookings`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: service.id, officeId: office, start: slot.start, visitorName: 'Sara Skyddsdotter', email: 'sara@example.se' }),
+    });
+    expect(res.status).toBe(201);
+    const { code } = (await res.json()) as Booking;
+
+    const page = await logIn('chef.vaxjo');
+    await page.goto(`${vaxjo.app.url}/kontor/${office}/bokningar?date=${date}`);
+    await heading(page, 'Dagens bokningar');
+    const row = page.locator('tr', { hasText: code });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('Sara Skyddsdotter');
+
+    // The action asks first, with the confirmation focused; "Avbryt" leaves the booking as it was.
+    await row.getByRole('button', { name: /^Markera skyddad identitet/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Ja, markera');
+    expect(await row.getByRole('group').textContent()).toContain('Markera bokningen?');
+    expect(await wcagViolations(page), 'bookings page, confirming').toEqual([]);
+    await row.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await row.textContent()).toContain('Sara Skyddsdotter');
+
+    await row.getByRole('button', { name: /^Markera skyddad identitet/ }).click();
+    await row.getByRole('button', { name: /^Ja, markera/ }).click();
+    await expect.poll(() => page.locator('.admin-status').textContent(), { timeout: 15_000 }).toBe(`Bokning ${code} har nu skyddad identitet: namn och kontaktuppgifter visas inte i listorna.`);
+    // The row is the API's answer: the label instead of the name, and the reverse action, focused.
+    expect(await row.locator('th').textContent()).toContain('Skyddad identitet');
+    expect(await row.textContent()).not.toContain('Sara Skyddsdotter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Ta bort skyddad identitet');
+    expect(await wcagViolations(page), 'bookings page, marked').toEqual([]);
+    const day = await (await page.request.get(`${vaxjo.app.url}/api/v1/offices/${office}/bookings?date=${date}`)).json() as OfficeBookingsDay;
+    expect(day.bookings.find((b) => b.code === code)).toMatchObject({ protectedIdentity: true, nameHidden: true, visitorName: 'Skyddad identitet' });
+
+    // Still so after a reload, and nothing scrolls sideways on a phone (the confirmation open).
+    await page.reload();
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).not.toContain('Sara Skyddsdotter');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await row.getByRole('button', { name: /^Ta bort skyddad identitet/ }).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await row.getByRole('button', { name: 'Avbryt' }).click();
     await page.context().close();
   });
 

@@ -1,7 +1,7 @@
 // The day's bookings at /kontor/:id/bokningar (office staff; Swedish and English): per counter, video room,
-// officer or mobile team, with arrived (in person: the visitor joins the queue) and no-show, a date
-// picker, booking on a visitor's behalf, and links to the mobile stops' visitor lists, the settings and
-// (managers) the mobile team planning.
+// officer or mobile team, with arrived (in person: the visitor joins the queue), no-show and marking the
+// visitor's protected identity (after a confirmation), a date picker, booking on a visitor's behalf, and
+// links to the mobile stops' visitor lists, the settings and (managers) the mobile team planning.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
@@ -77,6 +77,24 @@ export function BookingsPage() {
     }
   };
 
+  // The API answers with the booking as this reader may see it: the row is replaced by it.
+  const setProtected = async (b: StaffBooking, protectedIdentity: boolean): Promise<boolean> => {
+    setBusyCode(b.code);
+    setMessage(null);
+    try {
+      const path = `/offices/${encodeURIComponent(id)}/bookings/${encodeURIComponent(b.code)}/protected-identity`;
+      const updated = await api.put<StaffBooking>(path, { protectedIdentity });
+      setDay((d) => (d ? { ...d, bookings: d.bookings.map((x) => (x.code === updated.code ? updated : x)) } : d));
+      setMessage({ text: t(protectedIdentity ? 'protect.marked' : 'protect.unmarked', { code: b.code }), error: false });
+      return true;
+    } catch (err) {
+      setMessage({ text: bookingErrorMessage(err, tb), error: true });
+      return false;
+    } finally {
+      setBusyCode(null);
+    }
+  };
+
   const groups = new Map<string, StaffBooking[]>();
   for (const b of day?.bookings ?? []) {
     const label = groupLabel(b, t('unassigned'));
@@ -129,6 +147,7 @@ export function BookingsPage() {
           busyCode={busyCode}
           onArrived={(b) => void act(b, 'arrived')}
           onNoShow={(b) => void act(b, 'no-show')}
+          onProtect={setProtected}
         />
       ))}
       {(visits.data ?? []).length > 0 && (

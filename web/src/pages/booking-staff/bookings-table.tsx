@@ -1,6 +1,8 @@
-// The day's bookings of one counter, video room, officer or mobile team, with arrived / no-show buttons.
+// The day's bookings of one counter, video room, officer or mobile team, with arrived / no-show buttons
+// and marking (or unmarking) the visitor's protected identity.
 import { useTranslation } from 'react-i18next';
 import type { StaffBooking } from '../../../../contracts/booking.ts';
+import { ProtectedIdentityAction } from './protected-identity-action.tsx';
 import { staffVisitorName } from './visitor-name.ts';
 import { VisitorCell } from './visitor-cell.tsx';
 
@@ -10,9 +12,10 @@ interface Props {
   busyCode: string | null;
   onArrived: (b: StaffBooking) => void;
   onNoShow: (b: StaffBooking) => void;
+  onProtect: (b: StaffBooking, protectedIdentity: boolean) => Promise<boolean>;
 }
 
-export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow }: Props) {
+export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow, onProtect }: Props) {
   const { t, i18n } = useTranslation('bookingStaff');
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   return (
@@ -63,6 +66,9 @@ export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow }
                       </button>
                     </div>
                   )}
+                  <div style={b.status === 'booked' ? { marginBlockStart: '0.5rem' } : undefined}>
+                    <ProtectedIdentityAction booking={b} busy={busyCode === b.code} onSet={onProtect} />
+                  </div>
                 </td>
               </tr>
             ))}
