@@ -18,7 +18,7 @@ export function TemplateLeaveDialog({ open, onStay, onLeave }: { open: boolean; 
       ref={ref}
       aria-labelledby="mp-tpl-leave-title"
       aria-describedby="mp-tpl-leave-text"
-      style={{ maxInlineSize: 'min(32rem, calc(100vw - 2rem))', boxSizing: 'border-box' }}
+      className="mp-leave-dialog"
       onCancel={(e) => {
         e.preventDefault();
         onStay();
