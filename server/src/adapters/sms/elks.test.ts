@@ -81,10 +81,8 @@ describe('46elks SMS adapter', () => {
   });
 
   it('gives up after the timeout when the provider does not answer', async () => {
-    answer = () => {}; // never answers
-    const started = Date.now();
+    answer = () => {}; // never answers: without the 200 ms timeout this would hang until the test's own limit
     await expect(sender(200).send(message)).rejects.toMatchObject({ code: 'upstream_error', details: { reason: 'sms_timeout' } });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('reports a provider it cannot reach', async () => {

@@ -14,12 +14,6 @@ import { client, dayResources, stableIds, VAXJO } from './test-helpers.ts';
 
 const DATE = '2026-12-17';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** A request's answer and how long it took. */
-const timed = async <T,>(request: Promise<T>) => {
-  const t0 = performance.now();
-  const res = await request;
-  return { res, ms: performance.now() - t0 };
-};
 
 describeWithApp('Mötesplats planning off the event loop', (ctx) => {
   const { as } = client(ctx);
@@ -50,16 +44,15 @@ describeWithApp('Mötesplats planning off the event loop', (ctx) => {
     let planned = false;
     const planning = as('samordnare.vaxjo', 'POST', `${day}/plan`, {}).then((res) => { planned = true; return res; });
     await sleep(300);
-    const ping = await timed(as(null, 'GET', '/ping'));
-    const households = await timed(as('samordnare.vaxjo', 'GET', `${day}/households`));
-    const office = await timed(as(null, 'GET', `/offices/${VAXJO}`));
+    const ping = await as(null, 'GET', '/ping');
+    const households = await as('samordnare.vaxjo', 'GET', `${day}/households`);
+    const office = await as(null, 'GET', `/offices/${VAXJO}`);
     expect(planned).toBe(false);
-    expect(ping.res.statusCode).toBe(200);
-    expect(households.res.statusCode).toBe(200);
-    expect(office.res.statusCode).toBe(200);
-    expect(ping.ms).toBeLessThan(500);
-    expect(households.ms).toBeLessThan(500);
-    expect(office.ms).toBeLessThan(500);
+    expect(ping.statusCode).toBe(200);
+    expect(households.statusCode).toBe(200);
+    expect(office.statusCode).toBe(200);
+    // No time limits here (shared machines are noisy): that all three were answered while the plan was
+    // still being made is the proof; with the search on the event loop they would wait for it.
     const res = await planning;
     expect(res.statusCode, res.body).toBe(200);
     const { plan } = res.json() as PlanResult;
