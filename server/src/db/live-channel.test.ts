@@ -2,7 +2,7 @@
 // server shares one listening connection, a bad message or a lost connection is reported, not thrown (the
 // connection is opened again), and after stop nothing is opened again (publishing then delivers on this
 // server only).
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { LiveHub, type Delivered } from './live-channel.ts';
 import { pgNotifyTransport } from './notify.ts';
@@ -126,6 +126,30 @@ describe('live channels', () => {
         expect(left).toBe(2);
       } finally {
         await admin.end();
+      }
+    });
+
+    it('open nothing after stop when the listening connection was lost just before (the pending reconnect is cancelled)', async () => {
+      const fresh = await freshPostgres(url!);
+      const lost: unknown[] = [];
+      const hub = new LiveHub(pgNotifyTransport(fresh.url, (err) => lost.push(err)));
+      open(hub);
+      await hub.start();
+      const admin = new pg.Client({ connectionString: fresh.url });
+      await admin.connect();
+      const connects = vi.spyOn(pg.Client.prototype, 'connect');
+      try {
+        await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'");
+        await until(() => lost.length >= 1); // reported; a reconnect is now scheduled (250 ms)
+        expect(lost).toHaveLength(1);
+        await hub.stop();
+        const before = connects.mock.calls.length;
+        await new Promise((r) => setTimeout(r, 700));
+        expect(connects.mock.calls.length).toBe(before);
+      } finally {
+        connects.mockRestore();
+        await admin.end();
+        await fresh.drop();
       }
     });
   });

@@ -40,12 +40,19 @@ export function pgNotifyTransport(url: string, onError: (err: unknown) => void):
       let client: pg.Client | null = null;
       let stopped = false;
       let retryMs = 250;
+      /** The pending reconnect: stop cancels it, so nothing is opened after stop. */
+      let retry: NodeJS.Timeout | null = null;
       const reconnect = () => {
         if (stopped) return;
-        setTimeout(() => connect().catch((err: unknown) => {
-          onError(err);
-          reconnect();
-        }), retryMs).unref();
+        retry = setTimeout(() => {
+          retry = null;
+          if (stopped) return;
+          connect().catch((err: unknown) => {
+            onError(err);
+            reconnect();
+          });
+        }, retryMs);
+        retry.unref();
         retryMs = Math.min(retryMs * 2, 10_000);
       };
       const connect = async (): Promise<void> => {
@@ -76,6 +83,8 @@ export function pgNotifyTransport(url: string, onError: (err: unknown) => void):
       };
       const stop = async () => {
         stopped = true;
+        if (retry) clearTimeout(retry);
+        retry = null;
         listeners.delete(stop);
         await client?.end().catch(() => {});
         client = null;

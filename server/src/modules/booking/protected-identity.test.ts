@@ -85,6 +85,14 @@ describeWithApp('booking with protected identity', (ctx) => {
     expect((await dayList('2026-12-09', 'chef.vaxjo')).body).not.toContain('Senare Markerad');
     const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceType, 'booking_protected_identity'), eq(auditLog.resourceId, plain.code)));
     expect(audit).toBeDefined();
+    expect(audit!.details).toEqual({ protectedIdentity: true });
+    // Taking the mark away shows the name again: the audit row must say which way it went.
+    const unset = await inject('PUT', `/offices/${VAXJO}/bookings/${plain.code}/protected-identity`, { protectedIdentity: false }, officer);
+    expect(unset.statusCode, unset.body).toBe(200);
+    const rows = await ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceType, 'booking_protected_identity'), eq(auditLog.resourceId, plain.code))).orderBy(auditLog.id);
+    expect(rows.map((r) => r.details)).toEqual([{ protectedIdentity: true }, { protectedIdentity: false }]);
+    expect(JSON.stringify(rows)).not.toContain('Senare Markerad');
+    expect((await inject('PUT', `/offices/${VAXJO}/bookings/${plain.code}/protected-identity`, { protectedIdentity: true }, officer)).statusCode).toBe(200);
     expect((await inject('PUT', `/offices/${VAXJO}/bookings/${plain.code}/protected-identity`, { protectedIdentity: true }, await ctx.login('fk.vaxjo'))).statusCode).toBe(403);
   });
 

@@ -154,7 +154,11 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => markNoShowView(db, req.params.id, req.params.code, principalOf(req)));
 
   app.put('/offices/:id/bookings/:code/protected-identity', {
-    config: { action: 'booking.office.act', scope: officeFromParams, audit: { resourceType: 'booking_protected_identity', resourceId: (req) => (req.params as { code?: string }).code } },
+    config: { action: 'booking.office.act', scope: officeFromParams, audit: {
+      resourceType: 'booking_protected_identity', resourceId: (req) => (req.params as { code?: string }).code,
+      // Which way: taking the mark away shows the name to the office's lists again, so the log must say who did.
+      details: (req) => ({ protectedIdentity: (req.body as { protectedIdentity: boolean }).protectedIdentity }),
+    } },
     schema: { tags: ['booking'], summary: "Mark or unmark the visitor's protected identity (the name then leaves the staff lists)", params: OfficeCodeParams, body: ProtectedIdentityInput, response: { 200: StaffBooking } },
   }, async (req) => setProtectedIdentity(db, req.params.id, req.params.code, req.body.protectedIdentity, principalOf(req)));
 
