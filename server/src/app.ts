@@ -16,6 +16,7 @@ import { createVideoRooms, type VideoRooms } from './adapters/video/index.ts';
 import { createStaffLogin, type StaffLogin } from './adapters/login/index.ts';
 import { AppError } from './lib/errors.ts';
 import { installAccessHooks } from './http/access.ts';
+import { requestSerializer } from './http/log-redact.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { oidcRoutes } from './modules/auth/oidc-routes.ts';
 import { userRoutes } from './modules/auth/user-routes.ts';
@@ -68,7 +69,7 @@ function fieldFromPath(instancePath: string, missing?: string): string {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel },
+    logger: deps.logger ?? { level: deps.config.logLevel, serializers: { req: requestSerializer } },
     genReqId: () => randomUUID(),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();

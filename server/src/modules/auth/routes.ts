@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { LoginInput, Me } from '../../../../contracts/auth.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { login, logout, SESSION_COOKIE } from './service.ts';
+import { accountIdFor, login, logout, SESSION_COOKIE } from './service.ts';
 import type { Principal } from './policy.ts';
 
 export const toMe = (p: Principal) => ({ id: p.userId, username: p.username, displayName: p.displayName, roles: p.roles });
@@ -23,12 +23,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['auth'], summary: 'Log in with a local staff account', body: LoginInput, response: { 200: Me } },
   }, async (req, reply) => {
     const { token, expiresAt, principal } = await login(database.db, req.body.username, req.body.password, config.sessionHours).catch(async (err: unknown) => {
-      // A refused password is a security event (guessing, a locked-out colleague): audit it with the name
-      // tried, never the password. The shared audit hook records only answered requests.
+      // A refused password is a security event (guessing, a locked-out colleague): audit it against the
+      // account it named. Never the typed text itself: people type their password into the name field.
+      // The shared audit hook records only answered requests.
       if (err instanceof AppError && err.code === 'invalid_credentials') {
+        const account = await accountIdFor(database.db, req.body.username);
         await writeAudit(database.db, {
-          actorUserId: null, action: 'auth.login', resourceType: 'session', resourceId: null, requestId: req.id, ip: req.ip,
-          outcome: 'denied', details: { method: 'password', reason: 'invalid_credentials', username: req.body.username.trim().toLowerCase().slice(0, 64) },
+          actorUserId: account, action: 'auth.login', resourceType: 'session', resourceId: null, requestId: req.id, ip: req.ip,
+          outcome: 'denied', details: { method: 'password', reason: account ? 'invalid_credentials' : 'unknown_account' },
         });
       }
       throw err;

@@ -45,6 +45,12 @@ export async function login(db: Db, username: string, password: string, sessionH
   return openSession(db, user, sessionHours);
 }
 
+/** The account a login names, if there is one (for the audit row of a refused login). */
+export async function accountIdFor(db: Db, username: string): Promise<string | null> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username.trim().toLowerCase()));
+  return user?.id ?? null;
+}
+
 /**
  * A login the organisation's identity provider vouched for (adapters/login): no password, but the account
  * must already exist here and be active. Nobody is created: roles are granted in Samservice by admins.

@@ -114,9 +114,11 @@ export async function correctHousehold(db: Db, officeId: string, householdId: st
     // The household lock orders this against status changes of the same household (repo.lockStatus).
     await lockHousehold(tx, householdId);
     const rec = (await findHousehold(tx, { officeId, id: householdId }))!;
-    // Whoever reads a protected member's name as a label (an admin) would write the label back as the name.
-    if (patch.members && hasProtected(rec.members) && !seesProtectedNames(principal, officeId)) {
-      throw new AppError('forbidden', "Only the office's coordinator corrects the members of a household with protected identity", { field: 'members', reason: 'protected_identity' });
+    // Whoever reads a protected member's name as a label (an admin) would write the label back as the name,
+    // and would overwrite an address they are not shown.
+    const blind = patch.members ? 'members' : patch.housing ? 'housing' : null;
+    if (blind && hasProtected(rec.members) && !seesProtectedNames(principal, officeId)) {
+      throw new AppError('forbidden', "Only the office's coordinator corrects the members or housing of a household with protected identity", { field: blind, reason: 'protected_identity' });
     }
     const { input, ids } = merged(rec, patch);
     const members = checkHousehold(input, rec.row.date, now);

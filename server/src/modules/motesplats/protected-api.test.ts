@@ -116,6 +116,10 @@ describeWithApp('Mötesplats protected identity', (ctx) => {
     const admin = await as('admin', 'PATCH', hPath(), { members });
     expect(admin.statusCode).toBe(403);
     expect(admin.json()).toMatchObject({ field: 'members', details: { reason: 'protected_identity' } });
+    // Nor the address the admin is not shown.
+    const housing = await as('admin', 'PATCH', hPath(), { housing: { assigned: false } });
+    expect(housing.statusCode).toBe(403);
+    expect(housing.json()).toMatchObject({ field: 'housing', details: { reason: 'protected_identity' } });
 
     const kept = await as('samordnare.vaxjo', 'PATCH', hPath(), { members });
     expect(kept.statusCode, kept.body).toBe(200);
