@@ -53,6 +53,9 @@ describe('OpenID Connect configuration', () => {
     expect(loadConfig({ ...on, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.issuer).toBe('http://127.0.0.1:8080');
     expect(() => loadConfig({ ...on, OIDC_ISSUER: 'http://idp.myndighet.se' })).toThrow(/OIDC_ISSUER/);
     expect(() => loadConfig({ ...on, OIDC_REDIRECT_URL: 'https://x.se/cb?a=1' })).toThrow(/OIDC_REDIRECT_URL/);
+    // The code travels to the redirect URL: plain http only on this machine.
+    expect(() => loadConfig({ ...on, OIDC_REDIRECT_URL: 'http://samservice.myndighet.se/cb' })).toThrow(/OIDC_REDIRECT_URL/);
+    expect(loadConfig({ ...on, OIDC_REDIRECT_URL: 'http://localhost:3000/cb' }).oidc?.redirectUrl).toBe('http://localhost:3000/cb');
   });
 });
 

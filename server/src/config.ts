@@ -148,7 +148,9 @@ function oidcConfig(env: NodeJS.ProcessEnv, base: string): OidcConfig | null {
   const secureOrLocal = (url: string) => /^https:\/\/[^\s]+$/.test(url) || LOOPBACK.test(url);
   if (!secureOrLocal(issuer)) throw new ConfigError(`OIDC_ISSUER must be an https URL (the issuer, without /.well-known/…), got "${issuer}"`);
   const redirectUrl = env.OIDC_REDIRECT_URL?.trim() || `${base}/api/v1/auth/oidc/callback`;
-  if (!/^https?:\/\/[^\s?#]+$/.test(redirectUrl)) throw new ConfigError(`OIDC_REDIRECT_URL must be an http(s) URL without query, got "${redirectUrl}"`);
+  if (!/^https?:\/\/[^\s?#]+$/.test(redirectUrl) || !secureOrLocal(redirectUrl)) {
+    throw new ConfigError(`OIDC_REDIRECT_URL must be an https URL without query (http only on localhost), got "${redirectUrl}"`);
+  }
   const usernameClaim = env.OIDC_USERNAME_CLAIM?.trim() || 'preferred_username';
   // The issuer is kept as written: discovery compares it with the IdP's own `issuer` exactly.
   return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || null, redirectUrl, usernameClaim };

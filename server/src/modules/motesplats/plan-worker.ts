@@ -60,6 +60,8 @@ export function createPlanWorker(log: Log, opts: PlanWorkerOptions = {}): PlanWo
     // Listening to 'error' also keeps a crash in the worker from becoming an uncaught error here.
     w.on('error', (err) => failed(new WorkerFailed(err.message)));
     w.on('exit', (code) => failed(new WorkerFailed(`plan worker exited with code ${code}`)));
+    // A reply that cannot be deserialised: plan inline now rather than wait for the timeout.
+    w.on('messageerror', (err) => answer(new WorkerFailed(`plan worker reply unreadable: ${err.message}`)));
     return w;
   };
 
@@ -78,7 +80,12 @@ export function createPlanWorker(log: Log, opts: PlanWorkerOptions = {}): PlanWo
     };
     pending = { worker: w, settle };
     w.ref();
-    w.postMessage(job);
+    try {
+      w.postMessage(job);
+    } catch (err) {
+      // Input that cannot be cloned: settle here, so the timer cannot later cut off another job.
+      settle(new WorkerFailed(`plan worker could not take the job: ${err instanceof Error ? err.message : String(err)}`));
+    }
   });
 
   const run = async (job: PlanJob): Promise<DayPlan> => {
