@@ -56,7 +56,9 @@ export function pgNotifyTransport(url: string, onError: (err: unknown) => void):
         retryMs = Math.min(retryMs * 2, 10_000);
       };
       const connect = async (): Promise<void> => {
-        const c = new pg.Client({ connectionString: url });
+        // TCP keep-alive: a listening connection only receives, so without it a silently dead link (a
+        // restarted proxy, a dropped NAT entry) would never error and other servers' events would stop.
+        const c = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 30_000 });
         c.on('notification', (n) => names.has(n.channel) && n.payload !== undefined && onMessage(n.channel, n.payload));
         c.on('error', (err) => {
           void c.end().catch(() => {});

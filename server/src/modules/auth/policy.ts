@@ -178,6 +178,14 @@ export function can(principal: Principal | null, action: Action, scope: Resource
  * generalist service officers (a grant without an agency) and, for one agency only, service officers whose
  * grant names that agency (their competence) and that agency's own officers.
  */
+/**
+ * Taking a booking's protected-identity mark away shows the visitor's name in the office's lists again:
+ * the office's manager (or an admin) decides that, not every officer who can set the mark.
+ */
+export function mayUnmarkProtectedIdentity(principal: Principal, officeId: string): boolean {
+  return principal.roles.some((g) => g.role === 'admin' || (g.role === 'office_manager' && g.officeId === officeId));
+}
+
 export function mayServeQueue(principal: Principal, officeId: string, queueAgencyId: string): boolean {
   return principal.roles.some((g) =>
     g.role === 'admin' ||

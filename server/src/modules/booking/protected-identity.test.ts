@@ -86,8 +86,11 @@ describeWithApp('booking with protected identity', (ctx) => {
     const [audit] = await ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceType, 'booking_protected_identity'), eq(auditLog.resourceId, plain.code)));
     expect(audit).toBeDefined();
     expect(audit!.details).toEqual({ protectedIdentity: true });
-    // Taking the mark away shows the name again: the audit row must say which way it went.
-    const unset = await inject('PUT', `/offices/${VAXJO}/bookings/${plain.code}/protected-identity`, { protectedIdentity: false }, officer);
+    // Taking the mark away shows the name again: only the office's manager may, and the audit row says which way.
+    const refused = await inject('PUT', `/offices/${VAXJO}/bookings/${plain.code}/protected-identity`, { protectedIdentity: false }, officer);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ field: 'protectedIdentity', details: { reason: 'unmark_needs_manager' } });
+    const unset = await inject('PUT', `/offices/${VAXJO}/bookings/${plain.code}/protected-identity`, { protectedIdentity: false }, await ctx.login('chef.vaxjo'));
     expect(unset.statusCode, unset.body).toBe(200);
     const rows = await ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceType, 'booking_protected_identity'), eq(auditLog.resourceId, plain.code))).orderBy(auditLog.id);
     expect(rows.map((r) => r.details)).toEqual([{ protectedIdentity: true }, { protectedIdentity: false }]);

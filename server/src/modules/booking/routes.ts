@@ -14,6 +14,7 @@ import {
 } from '../../../../contracts/booking.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { AppError } from '../../lib/errors.ts';
+import { mayUnmarkProtectedIdentity } from '../auth/policy.ts';
 import { bookableServices, firstFreeNear } from './discovery.ts';
 import { icsFor, startReminders } from './notify.ts';
 import { bookingByToken, cancelBooking, createBooking, listSlots, rescheduleBooking, type BookingDeps } from './service.ts';
@@ -160,7 +161,12 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       details: (req) => ({ protectedIdentity: (req.body as { protectedIdentity: boolean }).protectedIdentity }),
     } },
     schema: { tags: ['booking'], summary: "Mark or unmark the visitor's protected identity (the name then leaves the staff lists)", params: OfficeCodeParams, body: ProtectedIdentityInput, response: { 200: StaffBooking } },
-  }, async (req) => setProtectedIdentity(db, req.params.id, req.params.code, req.body.protectedIdentity, principalOf(req)));
+  }, async (req) => {
+    if (!req.body.protectedIdentity && !mayUnmarkProtectedIdentity(principalOf(req), req.params.id)) {
+      throw new AppError('forbidden', "Only the office's manager takes a protected-identity mark away", { field: 'protectedIdentity', reason: 'unmark_needs_manager' });
+    }
+    return setProtectedIdentity(db, req.params.id, req.params.code, req.body.protectedIdentity, principalOf(req));
+  });
 
   app.get('/offices/:id/mobile-visits/:visitId/visitors', {
     config: { action: 'booking.office.read', scope: officeFromParams, audit: { resourceType: 'mobile_visit_bookings', resourceId: (req) => (req.params as { visitId?: string }).visitId } },
