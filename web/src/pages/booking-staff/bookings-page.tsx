@@ -27,6 +27,8 @@ export function BookingsPage() {
   const { t, i18n } = useTranslation('bookingStaff');
   const { t: tb } = useTranslation('booking');
   const me = useMe();
+  // Mirrors policy.ts mayUnmarkProtectedIdentity: others are not offered what the API would refuse.
+  const mayUnmark = me.kind === 'in' && me.me.roles.some((g) => g.role === 'admin' || (g.role === 'office_manager' && g.officeId === id));
   const asked = params.get('date') ?? '';
   const date = isCalendarDate(asked) ? asked : todayInStockholm();
   const office = useApiData<Office>(me.kind === 'in' ? `/offices/${encodeURIComponent(id)}` : null);
@@ -148,6 +150,7 @@ export function BookingsPage() {
           onArrived={(b) => void act(b, 'arrived')}
           onNoShow={(b) => void act(b, 'no-show')}
           onProtect={setProtected}
+          mayUnmark={mayUnmark}
         />
       ))}
       {(visits.data ?? []).length > 0 && (

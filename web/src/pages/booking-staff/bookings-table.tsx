@@ -13,9 +13,11 @@ interface Props {
   onArrived: (b: StaffBooking) => void;
   onNoShow: (b: StaffBooking) => void;
   onProtect: (b: StaffBooking, protectedIdentity: boolean) => Promise<boolean>;
+  /** Whether this reader may take a protected-identity mark away (the office's manager, an admin). */
+  mayUnmark: boolean;
 }
 
-export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow, onProtect }: Props) {
+export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow, onProtect, mayUnmark }: Props) {
   const { t, i18n } = useTranslation('bookingStaff');
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   return (
@@ -66,9 +68,11 @@ export function BookingsTable({ title, bookings, busyCode, onArrived, onNoShow, 
                       </button>
                     </div>
                   )}
-                  <div style={b.status === 'booked' ? { marginBlockStart: '0.5rem' } : undefined}>
-                    <ProtectedIdentityAction booking={b} busy={busyCode === b.code} onSet={onProtect} />
-                  </div>
+                  {(!b.protectedIdentity || mayUnmark) && (
+                    <div className={b.status === 'booked' ? 'booking-row-extra' : undefined}>
+                      <ProtectedIdentityAction booking={b} busy={busyCode === b.code} onSet={onProtect} />
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}
