@@ -57,6 +57,8 @@ export const UserPatch = Type.Object(
     password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
     disabled: Type.Optional(Type.Boolean()),
     roles: Type.Optional(Type.Array(RoleGrant, { minItems: 1 })),
+    /** null unbinds the account from its identity provider subject; its next OIDC login binds again. */
+    oidcBinding: Type.Optional(Type.Null()),
   },
   { additionalProperties: false },
 );
@@ -69,5 +71,7 @@ export const User = Type.Object({
   disabled: Type.Boolean(),
   createdAt: Type.String(),
   roles: Type.Array(RoleGrant),
+  /** The identity provider's person this account is bound to (decision 0009), null until the first OIDC login. */
+  oidcBinding: Type.Union([Type.Object({ issuer: Type.String(), subject: Type.String() }), Type.Null()]),
 });
 export type User = Static<typeof User>;

@@ -211,7 +211,15 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [check('users_username_format', sql`${t.username} ~ '^[a-z0-9._-]{3,64}$'`)]);
+  // The identity provider's stable identity for this account (issuer, `sub`), bound at its first OIDC login
+  // (decision 0009): later logins follow it, not the username claim, which the IdP may let people change.
+  oidcIssuer: text('oidc_issuer'),
+  oidcSubject: text('oidc_subject'),
+}, (t) => [
+  check('users_username_format', sql`${t.username} ~ '^[a-z0-9._-]{3,64}$'`),
+  check('users_oidc_binding_whole', sql`(${t.oidcIssuer} is null) = (${t.oidcSubject} is null)`),
+  uniqueIndex('users_oidc_binding_idx').on(t.oidcIssuer, t.oidcSubject).where(sql`${t.oidcIssuer} is not null and ${t.oidcSubject} is not null`),
+]);
 
 export const ROLES = ['service_officer', 'agency_officer', 'coordinator', 'office_manager', 'planner', 'admin'] as const;
 export const userRoles = pgTable('user_roles', {

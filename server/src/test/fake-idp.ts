@@ -12,6 +12,8 @@ export interface FakeIdp {
   clientSecret: string;
   /** The username claim of whoever "logs in" at the next /authorize; null answers error=access_denied. */
   user: string | null;
+  /** The `sub` of whoever logs in next; null means `sub-<user, lower-cased>` (the same person whatever the case). */
+  subject: string | null;
   /** Changes the ID token's claims before signing (a wrong nonce, no username claim). */
   tamper: ((claims: Record<string, unknown>) => void) | null;
   /** The query of the last /authorize, to see what the client sent (state, nonce, code_challenge). */
@@ -21,7 +23,7 @@ export interface FakeIdp {
   close(): Promise<void>;
 }
 
-interface Grant { nonce: string; challenge: string; redirectUri: string; user: string }
+interface Grant { nonce: string; challenge: string; redirectUri: string; user: string; subject: string }
 
 const b64url = (buf: Buffer) => buf.toString('base64url');
 
@@ -36,7 +38,7 @@ export async function startFakeIdp(): Promise<FakeIdp> {
   });
 
   const idp: FakeIdp = {
-    url: '', clientId: 'samservice', clientSecret: 'test-client-secret', user: 'admin', tamper: null, lastAuthorize: null, tokensIssued: 0,
+    url: '', clientId: 'samservice', clientSecret: 'test-client-secret', user: 'admin', subject: null, tamper: null, lastAuthorize: null, tokensIssued: 0,
     close: () => app.close(),
   };
 
@@ -67,7 +69,7 @@ export async function startFakeIdp(): Promise<FakeIdp> {
       back.searchParams.set('error', 'access_denied');
     } else {
       const code = b64url(randomBytes(16));
-      grants.set(code, { nonce: q.nonce ?? '', challenge: q.code_challenge, redirectUri: q.redirect_uri!, user: idp.user });
+      grants.set(code, { nonce: q.nonce ?? '', challenge: q.code_challenge, redirectUri: q.redirect_uri!, user: idp.user, subject: idp.subject ?? `sub-${idp.user.toLowerCase()}` });
       back.searchParams.set('code', code);
     }
     return reply.redirect(back.href);
@@ -88,7 +90,7 @@ export async function startFakeIdp(): Promise<FakeIdp> {
     const challenge = b64url(createHash('sha256').update(body.code_verifier ?? '').digest());
     if (challenge !== grant.challenge) return reply.status(400).send({ error: 'invalid_grant', error_description: 'PKCE verifier' });
 
-    const claims: Record<string, unknown> = { sub: `sub-${grant.user}`, nonce: grant.nonce, preferred_username: grant.user, name: grant.user };
+    const claims: Record<string, unknown> = { sub: grant.subject, nonce: grant.nonce, preferred_username: grant.user, name: grant.user };
     idp.tamper?.(claims);
     const idToken = await new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })

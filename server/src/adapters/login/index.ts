@@ -6,7 +6,7 @@ import type { OidcConfig } from '../../config.ts';
 import type { ExternalLogin } from './external.ts';
 import { OidcLogin } from './oidc.ts';
 
-export type { ExternalLogin } from './external.ts';
+export type { ExternalIdentity, ExternalLogin } from './external.ts';
 
 export { OidcLogin, OidcLoginError, type OidcFailure } from './oidc.ts';
 export { FLOW_TTL_SECONDS } from './flow.ts';

@@ -2,7 +2,7 @@
 // The IdP is discovered at the first login, not at boot, so an IdP that is down never stops the app.
 import * as client from 'openid-client';
 import type { OidcConfig } from '../../config.ts';
-import type { ExternalLogin } from './external.ts';
+import type { ExternalIdentity, ExternalLogin } from './external.ts';
 import { flowKey, openFlow, sealFlow } from './flow.ts';
 
 /** Why an OIDC login failed; stable, shown translated on the login page (docs/errors.md). */
@@ -68,7 +68,7 @@ export class OidcLogin implements ExternalLogin {
     return { url: url.href, flow: sealFlow(this.key, flow) };
   }
 
-  async finish(query: URLSearchParams, sealed: string | undefined): Promise<{ username: string }> {
+  async finish(query: URLSearchParams, sealed: string | undefined): Promise<ExternalIdentity> {
     const flow = openFlow(this.key, sealed);
     // Checked before anything else: a callback this browser did not start is someone else's (login CSRF).
     if (!flow) throw new OidcLoginError('oidc_state_mismatch', 'The login flow cookie is missing, expired or altered');
@@ -95,11 +95,14 @@ export class OidcLogin implements ExternalLogin {
       // check (signature, issuer, audience, expiry, nonce).
       throw new OidcLoginError('oidc_invalid_response', `The code exchange failed: ${err instanceof Error ? err.message : String(err)}`, detailOf(err), { cause: err });
     }
-    const value = tokens.claims()?.[this.config.usernameClaim];
+    const claims = tokens.claims();
+    const value = claims?.[this.config.usernameClaim];
     if (typeof value !== 'string' || !value.trim()) {
       throw new OidcLoginError('oidc_missing_claim', `The ID token has no "${this.config.usernameClaim}" claim`);
     }
+    // iss and sub are required ID token claims, and iss was checked against the discovered issuer.
+    if (!claims?.iss || !claims.sub) throw new OidcLoginError('oidc_missing_claim', 'The ID token has no "iss" or "sub" claim');
     // Samservice usernames are lower case (users.ts); IdPs often keep the case people typed.
-    return { username: value.trim().toLowerCase() };
+    return { username: value.trim().toLowerCase(), issuer: claims.iss, subject: claims.sub };
   }
 }

@@ -40,7 +40,7 @@ function expectRefused(res: { statusCode: number; headers: Record<string, unknow
 }
 
 describeWithApp('staff login with OpenID Connect', (ctx) => {
-  beforeEach(() => { idp.user = 'admin'; idp.tamper = null; });
+  beforeEach(() => { idp.user = 'admin'; idp.subject = null; idp.tamper = null; });
 
   it('tells the login page that OIDC is available', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/methods' });
@@ -84,6 +84,57 @@ describeWithApp('staff login with OpenID Connect', (ctx) => {
     idp.user = 'oidc.disabled';
     expectRefused((await throughIdp(ctx.app)).callback, 'oidc_no_account');
     expect(await lastLoginAudit(ctx)).toMatchObject({ outcome: 'denied', actorUserId: user.id, details: { reason: 'oidc_no_account' } });
+  });
+
+  it('binds the account to the IdP subject at the first login, then follows the subject, not the username claim', async () => {
+    const user = await createUser(ctx.db, { username: 'oidc.bound', displayName: 'Bunden', password: 'a-long-password', roles: [{ role: 'planner', agencyId: null, officeId: null, countyCode: null }] });
+    const binding = async () => (await ctx.db.execute(sql`select oidc_issuer, oidc_subject from users where id = ${user.id}`) as unknown as { rows: Array<{ oidc_issuer: string | null; oidc_subject: string | null }> }).rows[0];
+    const me = async (callback: Awaited<ReturnType<typeof throughIdp>>['callback']) =>
+      (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `sid=${cookieOf(callback, 'sid')!.value}` } })).json();
+    expect(await binding()).toEqual({ oidc_issuer: null, oidc_subject: null });
+
+    // First login: matched by the username claim, and bound.
+    idp.user = 'oidc.bound'; idp.subject = 'person-1';
+    const first = (await throughIdp(ctx.app)).callback;
+    expect(first.headers.location).toBe('/admin');
+    expect(await binding()).toEqual({ oidc_issuer: idp.url, oidc_subject: 'person-1' });
+    expect(await lastLoginAudit(ctx)).toMatchObject({ outcome: 'ok', actorUserId: user.id, details: { method: 'oidc', binding: 'new' } });
+
+    // The same person, whose username claim now names another account: still their own.
+    idp.user = 'Admin';
+    const renamed = (await throughIdp(ctx.app)).callback;
+    expect(renamed.headers.location).toBe('/admin');
+    expect(await me(renamed)).toMatchObject({ id: user.id, username: 'oidc.bound' });
+    expect(await lastLoginAudit(ctx)).toMatchObject({ outcome: 'ok', actorUserId: user.id, details: { binding: 'existing' } });
+
+    // Someone else at the IdP presenting the bound account's username is refused, and the binding stays.
+    idp.user = 'oidc.bound'; idp.subject = 'person-2';
+    expectRefused((await throughIdp(ctx.app)).callback, 'oidc_subject_mismatch');
+    expect(await lastLoginAudit(ctx)).toMatchObject({ outcome: 'denied', actorUserId: user.id, details: { method: 'oidc', reason: 'oidc_subject_mismatch', detail: 'person-2' } });
+    expect(await binding()).toEqual({ oidc_issuer: idp.url, oidc_subject: 'person-1' });
+
+    // A bound account that is disabled is refused like any disabled account.
+    await ctx.db.execute(sql`update users set disabled = true where id = ${user.id}`);
+    idp.user = 'oidc.bound'; idp.subject = 'person-1';
+    expectRefused((await throughIdp(ctx.app)).callback, 'oidc_no_account');
+    await ctx.db.execute(sql`update users set disabled = false where id = ${user.id}`);
+
+    // An admin unbinds (the person's IdP account was recreated); the change is audited; the new subject binds.
+    const admin = await ctx.login('admin');
+    const shown = await ctx.app.inject({ method: 'GET', url: `/api/v1/users/${user.id}`, headers: { cookie: admin } });
+    expect(shown.json().oidcBinding).toEqual({ issuer: idp.url, subject: 'person-1' });
+    const unbind = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: { cookie: admin }, payload: { oidcBinding: null } });
+    expect(unbind.statusCode, unbind.body).toBe(200);
+    expect(unbind.json().oidcBinding).toBeNull();
+    const [unbound] = await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'users.write')).orderBy(desc(auditLog.id)).limit(1);
+    expect(unbound).toMatchObject({ outcome: 'ok', resourceType: 'user', resourceId: user.id, details: { fields: ['oidcBinding'] } });
+    const rebind = await ctx.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: { cookie: admin }, payload: { oidcBinding: { issuer: idp.url, subject: 'x' } } });
+    expect(rebind.statusCode).toBe(400); // only unbinding: a binding is made by a login
+
+    idp.subject = 'person-2';
+    const again = (await throughIdp(ctx.app)).callback;
+    expect(again.headers.location).toBe('/admin');
+    expect(await binding()).toEqual({ oidc_issuer: idp.url, oidc_subject: 'person-2' });
   });
 
   it('refuses a tampered state, a missing or altered flow cookie, before asking the IdP for tokens', async () => {

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginMethods } from '../../../../contracts/auth.ts';
-import { FLOW_TTL_SECONDS, OidcLoginError, type ExternalLogin, type OidcFailure } from '../../adapters/login/index.ts';
+import { FLOW_TTL_SECONDS, OidcLoginError, type ExternalIdentity, type ExternalLogin, type OidcFailure } from '../../adapters/login/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/repo.ts';
 import { setSessionCookie } from './routes.ts';
@@ -28,7 +28,7 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const audit = (req: FastifyRequest, outcome: 'ok' | 'denied' | 'failed', actorUserId: string | null, details: Record<string, unknown>) =>
     writeAudit(database.db, { actorUserId, action: 'auth.login', resourceType: 'session', resourceId: null, requestId: req.id, ip: req.ip, outcome, details: { method: 'oidc', ...details } });
 
-  async function refuse(req: FastifyRequest, reply: FastifyReply, reason: OidcFailure | 'oidc_no_account', message: string, opts: { detail?: string; actorUserId?: string | null } = {}) {
+  async function refuse(req: FastifyRequest, reply: FastifyReply, reason: OidcFailure | 'oidc_no_account' | 'oidc_subject_mismatch', message: string, opts: { detail?: string; actorUserId?: string | null } = {}) {
     // An IdP that cannot be reached is an outage to fix (error); the rest are refusals of one login (warn).
     req.log[reason === 'oidc_unavailable' ? 'error' : 'warn']({ reason, detail: opts.detail, message }, 'OIDC login refused');
     await audit(req, reason === 'oidc_unavailable' ? 'failed' : 'denied', opts.actorUserId ?? null, { reason, ...(opts.detail ? { detail: opts.detail } : {}) });
@@ -67,18 +67,24 @@ export const oidcRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const sealed = req.cookies[FLOW_COOKIE];
     // One flow, one try: a replayed or failed callback starts again from the login page.
     reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
-    let username: string;
+    let identity: ExternalIdentity;
     try {
-      ({ username } = await oidc.finish(new URL(req.url, 'http://callback').searchParams, sealed));
+      identity = await oidc.finish(new URL(req.url, 'http://callback').searchParams, sealed);
     } catch (err) {
       return refuseError(req, reply, err);
     }
-    const session = await loginVouched(database.db, username, config.sessionHours);
+    const { username } = identity;
+    const session = await loginVouched(database.db, identity, config.sessionHours);
     // Unknown and disabled accounts are refused alike (as a password login does); the audit row has the id.
-    if (session.refused) return refuse(req, reply, 'oidc_no_account', `No active account "${username}"`, { actorUserId: session.userId });
+    if (session.refused === 'no_account') return refuse(req, reply, 'oidc_no_account', `No active account "${username}"`, { actorUserId: session.userId });
+    // The username claim names an account another person at this IdP is bound to: a changed or reused
+    // claim, not that account's owner. An admin unbinds it if the person's IdP account was recreated.
+    if (session.refused === 'subject_mismatch') {
+      return refuse(req, reply, 'oidc_subject_mismatch', `The account "${username}" is bound to another subject at this identity provider`, { actorUserId: session.userId, detail: identity.subject });
+    }
     req.principal = session.principal;
     setSessionCookie(reply, session.token, session.expiresAt, config.cookieSecure);
-    await audit(req, 'ok', session.principal.userId, {});
+    await audit(req, 'ok', session.principal.userId, { binding: session.bound, ...(session.replacedIssuer ? { replacedIssuer: session.replacedIssuer } : {}) });
     return reply.redirect(STAFF_START);
   });
 };

@@ -1,8 +1,9 @@
 // Staff login with local accounts: scrypt-hashed passwords and server-side sessions whose cookie
 // carries a random token (only its SHA-256 is stored).
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { ExternalIdentity } from '../../adapters/login/index.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { sessions, userRoles, users } from '../../db/schema.ts';
 import { AppError } from '../../lib/errors.ts';
 import { verifyPassword } from '../../lib/password.ts';
@@ -12,7 +13,7 @@ export const SESSION_COOKIE = 'sid';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function loadRoles(db: Db, userId: string): Promise<RoleGrant[]> {
+export async function loadRoles(db: Db | Tx, userId: string): Promise<RoleGrant[]> {
   const rows = await db.select().from(userRoles).where(eq(userRoles.userId, userId));
   return rows.map((r) => ({ role: r.role, agencyId: r.agencyId, officeId: r.officeId, countyCode: r.countyCode }));
 }
@@ -54,14 +55,37 @@ export async function accountIdFor(db: Db, username: string): Promise<string | n
 /**
  * A login the organisation's identity provider vouched for (adapters/login): no password, but the account
  * must already exist here and be active. Nobody is created: roles are granted in Samservice by admins.
+ *
+ * The account is the one bound to the IdP's (issuer, sub), whatever the username claim says now. Without
+ * one, the username claim names it, and the first login binds it (in the session's transaction); an account
+ * bound to another subject of this issuer is refused (`subject_mismatch`), never re-bound: an admin unbinds.
  */
-export async function loginVouched(db: Db, username: string, sessionHours: number) {
-  const [user] = await db.select().from(users).where(eq(users.username, username));
-  if (!user || user.disabled) return { refused: true as const, userId: user?.id ?? null };
-  return { refused: false as const, ...(await openSession(db, user, sessionHours)) };
+export async function loginVouched(db: Db, identity: ExternalIdentity, sessionHours: number) {
+  const { username, issuer, subject } = identity;
+  return db.transaction(async (tx) => {
+    const [bound] = await tx.select().from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)));
+    if (bound) {
+      if (bound.disabled) return { refused: 'no_account' as const, userId: bound.id };
+      return { refused: false as const, bound: 'existing' as const, replacedIssuer: null, ...(await openSession(tx, bound, sessionHours)) };
+    }
+    const [user] = await tx.select().from(users).where(eq(users.username, username));
+    if (!user || user.disabled) return { refused: 'no_account' as const, userId: user?.id ?? null };
+    if (user.oidcIssuer === issuer) return { refused: 'subject_mismatch' as const, userId: user.id };
+    // Bound only if still unbound for this issuer (a concurrent first login may have won).
+    const won = await tx.update(users).set({ oidcIssuer: issuer, oidcSubject: subject })
+      .where(and(eq(users.id, user.id), or(isNull(users.oidcIssuer), ne(users.oidcIssuer, issuer))))
+      .returning({ id: users.id });
+    if (won.length === 0) return { refused: 'subject_mismatch' as const, userId: user.id };
+    return {
+      refused: false as const, bound: 'new' as const,
+      // A binding to another issuer (the organisation changed IdP) is replaced; the audit row says so.
+      replacedIssuer: user.oidcIssuer,
+      ...(await openSession(tx, user, sessionHours)),
+    };
+  });
 }
 
-async function openSession(db: Db, user: typeof users.$inferSelect, sessionHours: number) {
+async function openSession(db: Db | Tx, user: typeof users.$inferSelect, sessionHours: number) {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
   // Housekeeping: drop this user's expired sessions as they log in again.

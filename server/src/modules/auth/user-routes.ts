@@ -25,7 +25,8 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => reply.status(201).send(await createUser(db, req.body)));
 
   app.patch('/users/:id', {
-    config: { action: 'users.write', audit: { resourceType: 'user' } },
-    schema: { tags: ['users'], summary: 'Change a staff account (name, password, disabled, roles)', params: IdParams, body: UserPatch, response: { 200: User } },
+    // The audit row names the fields changed (never their values), so an unbinding (oidcBinding) shows.
+    config: { action: 'users.write', audit: { resourceType: 'user', details: (req) => ({ fields: Object.keys((req.body as object | undefined) ?? {}).sort() }) } },
+    schema: { tags: ['users'], summary: 'Change a staff account (name, password, disabled, roles; oidcBinding: null unbinds it from its IdP subject)', params: IdParams, body: UserPatch, response: { 200: User } },
   }, async (req) => updateUser(db, req.params.id, req.body));
 };

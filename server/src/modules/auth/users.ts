@@ -36,6 +36,7 @@ export async function listUsers(db: Db) {
     displayName: u.displayName,
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
+    oidcBinding: u.oidcIssuer && u.oidcSubject ? { issuer: u.oidcIssuer, subject: u.oidcSubject } : null,
     roles: grants
       .filter((g) => g.userId === u.id)
       .map((g) => ({ role: g.role, agencyId: g.agencyId, officeId: g.officeId, countyCode: g.countyCode })),
@@ -65,7 +66,7 @@ export async function createUser(db: Db, input: NewUser) {
 export async function updateUser(
   db: Db,
   id: string,
-  patch: { displayName?: string; password?: string; disabled?: boolean; roles?: RoleGrant[] },
+  patch: { displayName?: string; password?: string; disabled?: boolean; roles?: RoleGrant[]; oidcBinding?: null },
 ) {
   if (patch.roles) checkGrants(patch.roles);
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
@@ -76,6 +77,8 @@ export async function updateUser(
       ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
       ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
       ...(passwordHash ? { passwordHash } : {}),
+      // Unbinding (a person's IdP account was recreated): the next OIDC login binds by username claim again.
+      ...(patch.oidcBinding === null ? { oidcIssuer: null, oidcSubject: null } : {}),
     };
     if (Object.keys(set).length > 0) await tx.update(users).set(set).where(eq(users.id, id));
     if (patch.roles) {

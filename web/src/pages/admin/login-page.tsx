@@ -13,7 +13,7 @@ import './admin.css';
 const FIELD_IDS = { username: 'login-username', password: 'login-password' };
 
 /** The server's OIDC callback sends refusals back here as ?error=<code> (docs/errors.md). */
-const OIDC_ERRORS = ['oidc_no_account', 'oidc_state_mismatch', 'oidc_idp_error', 'oidc_invalid_response', 'oidc_missing_claim', 'oidc_unavailable'];
+const OIDC_ERRORS = ['oidc_no_account', 'oidc_subject_mismatch', 'oidc_state_mismatch', 'oidc_idp_error', 'oidc_invalid_response', 'oidc_missing_claim', 'oidc_unavailable'];
 
 /** Only staff pages (the admin area, an office's desk or day view, coverage planning) may be returned to, so a crafted link cannot send staff elsewhere. */
 function returnPath(state: unknown): string {
