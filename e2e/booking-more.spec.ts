@@ -9,6 +9,7 @@ import type { Booking, BookableService, FirstFreeResponse, SlotsResponse, VideoM
 import type { Office, OfficeSummary } from '../contracts/registry.ts';
 import { launchBrowser, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
+import { logIn as logInAs } from './support/login.ts';
 
 // Tuesday 1 December 2026, 11:00 in Stockholm.
 const START = Date.parse('2026-12-01T10:00:00Z');
@@ -55,15 +56,7 @@ async function heading(page: Page, text: string) {
   await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toContain(text);
 }
 
-async function logIn(username: string): Promise<Page> {
-  const page = await newPage('sv', DESKTOP);
-  await page.goto(`${app.url}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(/\/admin/);
-  return page;
-}
+const logIn = async (username: string): Promise<Page> => logInAs(await newPage('sv', DESKTOP), app.url, username);
 
 /** A session cookie for API reads in the test itself. */
 async function apiLogin(username: string): Promise<string> {

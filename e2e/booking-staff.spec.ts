@@ -8,6 +8,7 @@ import type { BookableService, Booking, MobileVisit, OfficeBookingsDay, SlotsRes
 import type { OfficeSummary } from '../contracts/registry.ts';
 import { wcagViolations } from './support/browser.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { logIn as logInAs } from './support/login.ts';
 
 let vaxjo: Vaxjo;
 let lenhovda: string;
@@ -23,15 +24,7 @@ afterAll(async () => {
   await vaxjo?.stop();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const page = await vaxjo.newPage('sv');
-  await page.goto(`${vaxjo.app.url}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(/\/admin/);
-  return page;
-}
+const logIn = async (username: string): Promise<Page> => logInAs(await vaxjo.newPage('sv'), vaxjo.app.url, username);
 
 async function heading(page: Page, text: string) {
   await expect.poll(() => page.locator('h1').first().textContent(), { timeout: 15_000 }).toContain(text);

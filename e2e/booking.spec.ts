@@ -8,6 +8,7 @@ import type { BookableService, CreatedBooking } from '../contracts/booking.ts';
 import type { Office, OfficeSummary } from '../contracts/registry.ts';
 import { launchBrowser, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
+import { logIn } from './support/login.ts';
 
 // Tuesday 1 December 2026, 11:00 in Stockholm. The slot API (asked first) has free times for an ID card
 // at Växjö from 13:15 that day (two hours' notice) and on every weekday after.
@@ -174,11 +175,7 @@ describe('booking', () => {
     clockOffset = Date.parse('2026-12-01T12:00:00Z') - START;
 
     const desk = await newPage('sv', { width: 1280, height: 900 });
-    await desk.goto(`${app.url}/logga-in`);
-    await desk.getByLabel('Användarnamn').fill('handlaggare.vaxjo');
-    await desk.getByLabel('Lösenord').fill('demo-password');
-    await desk.getByRole('button', { name: 'Logga in' }).click();
-    await desk.waitForURL(/\/admin/);
+    await logIn(desk, app.url, 'handlaggare.vaxjo');
     await desk.goto(`${app.url}/kontor/${office.id}/disk`);
     await desk.getByRole('link', { name: 'Bokningar' }).click();
     await desk.waitForURL(/\/bokningar/);

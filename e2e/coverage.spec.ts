@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
+import { submitLogin } from './support/login.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -23,9 +24,7 @@ async function plannerPage(viewport = { width: 1280, height: 900 }): Promise<Pag
   await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
   const page = await context.newPage();
   await page.goto(`${app.url}/planering`);
-  await page.getByLabel('Användarnamn').fill('planerare.kronoberg');
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await submitLogin(page, 'planerare.kronoberg');
   await page.waitForURL(/\/planering/);
   // The first analysis builds the travel matrix for the offices.
   await page.locator('.key-figures').waitFor({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import type { Office, Service } from '../contracts/registry.ts';
 import { wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { submitLogin } from './support/login.ts';
 
 let vaxjo: Vaxjo;
 let app: RunningApp;
@@ -27,9 +28,7 @@ async function managerPage(viewport = { width: 1280, height: 900 }): Promise<Pag
   const page = await context.newPage();
   // Not logged in yet: the day view sends the manager to the login page and back.
   await page.goto(`${app.url}/kontor/${office.id}/dag`);
-  await page.getByLabel('Användarnamn').fill('chef.vaxjo');
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await submitLogin(page, 'chef.vaxjo');
   await page.waitForURL(/\/dag$/);
   await page.locator('.day-cards').waitFor({ timeout: 15_000 });
   return page;

@@ -9,6 +9,7 @@ import type { Call, Ticket } from '../contracts/visits.ts';
 import { wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { submitLogin } from './support/login.ts';
 
 const NOTE = 'Har flyttat till Växjö och behöver ändra sin folkbokföring.';
 
@@ -36,9 +37,7 @@ async function openDesk(username: string, counter: string): Promise<Page> {
   await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
   const page = await context.newPage();
   await page.goto(`${app.url}/kontor/${office.id}/disk`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await submitLogin(page, username);
   await page.waitForURL(/\/disk$/);
   await page.getByLabel('Luckans namn').fill(counter);
   return page;

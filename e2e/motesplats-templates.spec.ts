@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Template } from '../contracts/motesplats.ts';
 import { wcagViolations } from './support/browser.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { logIn as logInAs } from './support/login.ts';
 
 let vaxjo: Vaxjo;
 
@@ -19,15 +20,7 @@ afterAll(async () => {
   await vaxjo?.stop();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const page = await vaxjo.newPage('sv');
-  await page.goto(`${vaxjo.app.url}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/logga-in'));
-  return page;
-}
+const logIn = async (username: string): Promise<Page> => logInAs(await vaxjo.newPage('sv'), vaxjo.app.url, username);
 
 describe('Mötesplats templates', () => {
   it('copies a template, refuses a cycle with the error summary, saves the fix and passes axe', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { wcagViolations } from './support/browser.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { logIn as logInAs } from './support/login.ts';
 
 let vaxjo: Vaxjo;
 // The seeded demo day (server/src/db/seed/demo-motesplats.ts), with its stations and interpreters; the
@@ -27,12 +28,7 @@ async function logIn(username: string): Promise<Page> {
   const page = await vaxjo.newPage('sv');
   // The board flags late arrivals by the browser's clock: the same day and hour as the server's.
   await page.clock.setFixedTime(ELEVEN_IN_STOCKHOLM);
-  await page.goto(`${vaxjo.app.url}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/logga-in'));
-  return page;
+  return logInAs(page, vaxjo.app.url, username);
 }
 
 const status = (page: Page, text: string) => page.locator('[role="status"]', { hasText: text }).first().waitFor({ timeout: 20_000 });

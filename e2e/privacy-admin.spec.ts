@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
+import { logIn } from './support/login.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -16,11 +17,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
   await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
   page = await context.newPage();
-  await page.goto(`${app.url}/logga-in`);
-  await page.getByLabel('Användarnamn').fill('admin');
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(/\/admin/);
+  await logIn(page, app.url, 'admin');
 });
 afterAll(async () => {
   await browser?.close();

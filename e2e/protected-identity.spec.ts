@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { wcagViolations } from './support/browser.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { logIn as logInAs } from './support/login.ts';
 
 let vaxjo: Vaxjo;
 // The seeded demo day with its stations and interpreters (server/src/db/seed/demo-motesplats.ts).
@@ -18,15 +19,7 @@ afterAll(async () => {
   await vaxjo?.stop();
 });
 
-async function logIn(username: string): Promise<Page> {
-  const page = await vaxjo.newPage('sv');
-  await page.goto(`${vaxjo.app.url}/logga-in`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill('demo-password');
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/logga-in'));
-  return page;
-}
+const logIn = async (username: string): Promise<Page> => logInAs(await vaxjo.newPage('sv'), vaxjo.app.url, username);
 
 const status = (page: Page, text: string) => page.locator('[role="status"]', { hasText: text }).first().waitFor({ timeout: 20_000 });
 

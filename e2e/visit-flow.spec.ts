@@ -8,6 +8,7 @@ import QRCode from 'qrcode';
 import { wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
+import { logIn } from './support/login.ts';
 
 let vaxjo: Vaxjo;
 let app: RunningApp;
@@ -50,11 +51,7 @@ describe('visit flow', () => {
     await board.locator('.board-empty').first().waitFor();
 
     const desk = await newPage();
-    await desk.goto(`${app.url}/logga-in`);
-    await desk.getByLabel('Användarnamn').fill('handlaggare.vaxjo');
-    await desk.getByLabel('Lösenord').fill('demo-password');
-    await desk.getByRole('button', { name: 'Logga in' }).click();
-    await desk.waitForURL(/\/admin/);
+    await logIn(desk, app.url, 'handlaggare.vaxjo');
     await desk.goto(`${app.url}/kontor/${office.id}/disk`);
     await desk.getByLabel('Luckans namn').fill('Lucka 3');
 

@@ -160,7 +160,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Which way: taking the mark away shows the name to the office's lists again, so the log must say who did.
       details: (req) => ({ protectedIdentity: (req.body as { protectedIdentity: boolean }).protectedIdentity }),
     } },
-    schema: { tags: ['booking'], summary: "Mark or unmark the visitor's protected identity (the name then leaves the staff lists)", params: OfficeCodeParams, body: ProtectedIdentityInput, response: { 200: StaffBooking } },
+    schema: { tags: ['booking'], summary: "Mark or unmark the visitor's protected identity (the name then leaves the staff lists); unmarking is for the office's manager", description: 'Any officer of the office may mark; taking the mark away shows the name again, so it needs the office manager or an admin (403 `unmark_needs_manager`). Audited with the direction.', params: OfficeCodeParams, body: ProtectedIdentityInput, response: { 200: StaffBooking } },
   }, async (req) => {
     if (!req.body.protectedIdentity && !mayUnmarkProtectedIdentity(principalOf(req), req.params.id)) {
       throw new AppError('forbidden', "Only the office's manager takes a protected-identity mark away", { field: 'protectedIdentity', reason: 'unmark_needs_manager' });

@@ -67,7 +67,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ bus: MotesplatsBus }> = asy
 
   app.get('/motesplats/itinerary/:token', {
     config: { action: 'motesplats.itinerary.read', audit: { resourceType: 'motesplats_itinerary', resourceId: (req) => itineraryHousehold.get(req) } },
-    schema: { tags, summary: "The household's own itinerary, by the token in its link", params: TokenParams, response: { 200: Itinerary } },
+    schema: { tags, summary: "The household's own itinerary, by the token in its link", description: 'A household with a member of protected identity is answered without names (persons numbered, `protectedIdentity: true`).', params: TokenParams, response: { 200: Itinerary } },
   }, async (req) => {
     const found = await itineraryByToken(db, req.params.token);
     itineraryHousehold.set(req, found.householdId);
