@@ -3,7 +3,7 @@
 // figures change, asks for new sites, and axe-core finds nothing on the page at any step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, wcagViolations } from './support/browser.ts';
+import { launchBrowser, openPage, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 import { submitLogin } from './support/login.ts';
 
@@ -20,9 +20,7 @@ afterAll(async () => {
 });
 
 async function plannerPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
-  await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
-  const page = await context.newPage();
+  const page = await openPage(browser, 'sv', viewport);
   await page.goto(`${app.url}/planering`);
   await submitLogin(page, 'planerare.kronoberg');
   await page.waitForURL(/\/planering/);

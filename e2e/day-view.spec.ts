@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Office, Service } from '../contracts/registry.ts';
-import { wcagViolations } from './support/browser.ts';
+import { openPage, wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
 import { submitLogin } from './support/login.ts';
@@ -23,9 +23,7 @@ beforeAll(async () => {
 afterAll(async () => vaxjo?.stop());
 
 async function managerPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
-  await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
-  const page = await context.newPage();
+  const page = await openPage(browser, 'sv', viewport);
   // Not logged in yet: the day view sends the manager to the login page and back.
   await page.goto(`${app.url}/kontor/${office.id}/dag`);
   await submitLogin(page, 'chef.vaxjo');

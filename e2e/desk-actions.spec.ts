@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Office, Service } from '../contracts/registry.ts';
 import type { Call, Ticket } from '../contracts/visits.ts';
-import { wcagViolations } from './support/browser.ts';
+import { openPage, wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
 import { submitLogin } from './support/login.ts';
@@ -33,9 +33,7 @@ async function takeTicket(service: Service, phone?: string): Promise<Ticket> {
 
 /** Opens the desk, logging in on the way (the login page sends the officer back to the desk). */
 async function openDesk(username: string, counter: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-  await context.addInitScript(() => localStorage.setItem('lang', 'sv'));
-  const page = await context.newPage();
+  const page = await openPage(browser);
   await page.goto(`${app.url}/kontor/${office.id}/disk`);
   await submitLogin(page, username);
   await page.waitForURL(/\/disk$/);

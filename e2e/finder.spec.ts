@@ -2,7 +2,7 @@
 // read it in Swedish and Arabic (right to left), and check every public page with axe-core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, wcagViolations } from './support/browser.ts';
+import { launchBrowser, openPage, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 
 let app: RunningApp;
@@ -18,9 +18,7 @@ afterAll(async () => {
 });
 
 async function newPage(lang: 'sv' | 'en' | 'ar', viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
-  await context.addInitScript((l) => localStorage.setItem('lang', l), lang);
-  return context.newPage();
+  return openPage(browser, lang, viewport);
 }
 
 async function vaxjoOfficeUrl(): Promise<string> {

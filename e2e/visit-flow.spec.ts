@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Office, Service } from '../contracts/registry.ts';
 import QRCode from 'qrcode';
-import { wcagViolations } from './support/browser.ts';
+import { openPage, wcagViolations } from './support/browser.ts';
 import type { RunningApp } from './support/server.ts';
 import { openVaxjo, type Vaxjo } from './support/vaxjo.ts';
 import { logIn } from './support/login.ts';
@@ -28,9 +28,7 @@ type Lang = 'sv' | 'ar' | 'fa';
 const LANGUAGE_BUTTON: Record<Lang, string> = { sv: 'Svenska', ar: 'العربية', fa: 'دری/فارسی' };
 
 async function newPage(lang: Lang = 'sv', viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
-  await context.addInitScript((l) => localStorage.setItem('lang', l), lang);
-  return context.newPage();
+  return openPage(browser, lang, viewport);
 }
 
 /** Takes a ticket for the Försäkringskassan errand at the kiosk, in the given language; returns its number. */

@@ -24,3 +24,10 @@ export async function wcagViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
+
+/** A page in its own context, Swedish locale, with the UI language stored as the app stores it. */
+export async function openPage(browser: Browser, lang = 'sv', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE' });
+  await context.addInitScript((l) => localStorage.setItem('lang', l), lang);
+  return context.newPage();
+}

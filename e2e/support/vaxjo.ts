@@ -2,7 +2,7 @@
 // open, a browser, and Växjö's office with its in-person services by agency.
 import type { Browser, Page } from 'playwright-core';
 import type { Agency, Office, OfficeSummary, Service } from '../../contracts/registry.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, openPage } from './browser.ts';
 import { startApp, type RunningApp } from './server.ts';
 
 // Tuesday 1 December 2026, 11:00 in Stockholm, and running on from there: the office is open for tickets.
@@ -34,11 +34,7 @@ export async function openVaxjo(): Promise<Vaxjo> {
       const agency = agencies.find((a) => a.code === code)!;
       return services.find((s) => s.agencyId === agency.id && office.serviceIds.includes(s.id) && s.channels.includes('in_person'))!;
     },
-    async newPage(lang = 'sv', viewport = { width: 1280, height: 900 }) {
-      const context = await browser.newContext({ viewport, locale: 'sv-SE' });
-      await context.addInitScript((l) => localStorage.setItem('lang', l), lang);
-      return context.newPage();
-    },
+    newPage: (lang, viewport) => openPage(browser, lang, viewport),
     async stop() {
       await browser.close();
       await app.stop();
