@@ -54,8 +54,21 @@ export interface PasswordFeedback {
   suggestions: string[];
 }
 
+/** Letters and digits only, lower case: "Karin-Lund" and "karin.lund" both become "karinlund". */
+const fold = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * zxcvbn scores any three pieces as at least 10^8 guesses, so "Karin-Lund-7" would pass as strong. A
+ * password holding the whole username or the whole name, however separated, is refused outright.
+ */
+function holdsName(password: string, person: { username: string; displayName: string }): boolean {
+  const folded = fold(password);
+  return [person.username, person.displayName].map(fold).some((name) => name.length >= 4 && folded.includes(name));
+}
+
 export function passwordFeedback(password: string, person: { username: string; displayName: string }): PasswordFeedback {
   const result = zxcvbn().check(password, [...personWords(person), ...SITE_WORDS]);
+  if (holdsName(password, person)) return { score: Math.min(result.score, 1), warning: 'userInputs', suggestions: ['anotherWord'] };
   return { score: result.score, warning: result.feedback.warning, suggestions: result.feedback.suggestions };
 }
 

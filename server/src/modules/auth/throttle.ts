@@ -28,38 +28,40 @@ export function addressKey(ip: string): string {
 
 const rowOf = (scope: ThrottleScope, key: string) => and(eq(loginThrottle.scope, scope), eq(loginThrottle.key, key));
 
-async function readRun(db: Db | Tx, scope: ThrottleScope, key: string, lock: boolean): Promise<FailureRun | undefined> {
-  const query = db
+/**
+ * The row of a scope and key, read under a transaction-scoped advisory lock on that key, so that counting
+ * is one at a time per account or address even before its row exists (a row lock would need the row).
+ */
+async function lockedRun(tx: Tx, scope: ThrottleScope, key: string): Promise<FailureRun | undefined> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login_throttle:${scope}:${key}`}))`);
+  return readRun(tx, scope, key);
+}
+
+async function readRun(db: Db | Tx, scope: ThrottleScope, key: string): Promise<FailureRun | undefined> {
+  const [row] = await db
     .select({ failures: loginThrottle.failures, windowStartedAt: loginThrottle.windowStartedAt, lastFailureAt: loginThrottle.lastFailureAt })
     .from(loginThrottle)
     .where(rowOf(scope, key));
-  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 
 /** One more failure; `run` is the row as read under its lock in the same transaction (undefined: none yet). */
 async function countFailure(tx: Tx, scope: ThrottleScope, key: string, run: FailureRun | undefined, cfg: LoginThrottleConfig, now: Date) {
   const next = afterFailure(run, cfg[scope], cfg, now);
-  if (run) {
-    await tx.update(loginThrottle).set(next).where(rowOf(scope, key));
-    return;
-  }
-  // There was no row to lock: a concurrent first failure may insert it first, and this one then adds to it.
-  await tx.insert(loginThrottle).values({ scope, key, ...next }).onConflictDoUpdate({
-    target: [loginThrottle.scope, loginThrottle.key],
-    set: { failures: sql`${loginThrottle.failures} + 1`, lastFailureAt: now },
-  });
+  if (run) await tx.update(loginThrottle).set(next).where(rowOf(scope, key));
+  else await tx.insert(loginThrottle).values({ scope, key, ...next });
 }
 
 /**
  * Before a password is checked: refuses while the address or the account must wait (such a try is not
- * counted), and otherwise counts the try against the account at once; `succeeded` takes it back. Counting
- * first means a burst of parallel guesses at one account cannot all pass before the first one fails.
+ * counted), and otherwise counts the try against the account at once; `clearAccount` takes it back on
+ * success. Counting first means a burst of parallel guesses at one account cannot all pass before the
+ * first one has failed.
  */
 export async function beginAttempt(db: Db, who: { userId: string | null; address: string }, cfg: LoginThrottleConfig, now: Date): Promise<Refusal | null> {
   return db.transaction(async (tx) => {
-    const address = await readRun(tx, 'address', who.address, false);
-    const account = who.userId ? await readRun(tx, 'account', who.userId, true) : undefined;
+    const address = await readRun(tx, 'address', who.address);
+    const account = who.userId ? await lockedRun(tx, 'account', who.userId) : undefined;
     const waits = [
       { scope: 'account' as const, wait: waitAt(account, cfg.account, cfg, now) },
       { scope: 'address' as const, wait: waitAt(address, cfg.address, cfg, now) },
@@ -77,7 +79,7 @@ export async function beginAttempt(db: Db, who: { userId: string | null; address
  * taken for a burst of guesses.
  */
 export async function failed(db: Db, address: string, cfg: LoginThrottleConfig, now: Date): Promise<void> {
-  await db.transaction(async (tx) => countFailure(tx, 'address', address, await readRun(tx, 'address', address, true), cfg, now));
+  await db.transaction(async (tx) => countFailure(tx, 'address', address, await lockedRun(tx, 'address', address), cfg, now));
   // Housekeeping: a row whose window and wait have both passed means nothing any more (addresses are personal data).
   const cutoff = new Date(now.getTime() - Math.max(cfg.windowMinutes, cfg.lockoutMinutes) * 60_000);
   await db.delete(loginThrottle).where(lt(loginThrottle.lastFailureAt, cutoff));
