@@ -28,6 +28,26 @@ export interface Config {
   oidc: OidcConfig | null;
   /** How long personal data is kept (docs/retention.md), and whether this process runs retention daily. */
   retention: RetentionConfig;
+  /** Throttling of failed password logins (modules/auth/throttle.ts). */
+  loginThrottle: LoginThrottleConfig;
+}
+
+/**
+ * Failed password logins, counted per account and per client address in the database (so every server
+ * shares them): from `backoffAfter` failures each further try waits 1 s, 2 s, 4 s … (at most a minute);
+ * from `lockoutAfter` the next try waits `lockoutMinutes`. Failures are forgotten `windowMinutes` after the
+ * first one of a run, unless a wait is still running. Decision 0012.
+ */
+export interface LoginThrottleConfig {
+  account: ThrottleRule;
+  address: ThrottleRule;
+  lockoutMinutes: number;
+  windowMinutes: number;
+}
+
+export interface ThrottleRule {
+  backoffAfter: number;
+  lockoutAfter: number;
 }
 
 /** Days after the visit, appointment, Mötesplats day or message; then anonymised or deleted (modules/privacy). */
@@ -156,6 +176,25 @@ function oidcConfig(env: NodeJS.ProcessEnv, base: string): OidcConfig | null {
   return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || null, redirectUrl, usernameClaim };
 }
 
+function throttleRule(env: NodeJS.ProcessEnv, scope: 'ACCOUNT' | 'ADDRESS', backoff: number, lockout: number): ThrottleRule {
+  const backoffAfter = int(env, `LOGIN_${scope}_BACKOFF_AFTER`, backoff, 1, 1000);
+  const lockoutAfter = int(env, `LOGIN_${scope}_LOCKOUT_AFTER`, lockout, 1, 1000);
+  if (lockoutAfter < backoffAfter) {
+    throw new ConfigError(`LOGIN_${scope}_LOCKOUT_AFTER (${lockoutAfter}) must not be below LOGIN_${scope}_BACKOFF_AFTER (${backoffAfter})`);
+  }
+  return { backoffAfter, lockoutAfter };
+}
+
+function loginThrottle(env: NodeJS.ProcessEnv): LoginThrottleConfig {
+  return {
+    account: throttleRule(env, 'ACCOUNT', 5, 10),
+    // Higher: one address may be a whole office behind NAT, where colleagues mistype too.
+    address: throttleRule(env, 'ADDRESS', 20, 50),
+    lockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    windowMinutes: int(env, 'LOGIN_FAILURE_WINDOW_MINUTES', 60, 1, 7 * 24 * 60),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -190,5 +229,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxDays: int(env, 'RETENTION_OUTBOX_DAYS', 30, 1, 3650),
       scheduled: bool(env, 'RETENTION_SCHEDULE', true),
     },
+    loginThrottle: loginThrottle(env),
   };
 }

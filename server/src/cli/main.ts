@@ -16,7 +16,8 @@ const HELP = `Samservice CLI
       migrate and seed the demo network if the database is empty
   npm run cli -- create-user --username NAME --name "Full Name" --password PW --role ROLE
                  [--agency AGENCY_UUID] [--office OFFICE_UUID] [--county 07]
-      create a staff account (roles: ${ROLE_NAMES.join(', ')})
+      create a staff account (roles: ${ROLE_NAMES.join(', ')}); the password must be hard to guess
+      (zxcvbn-ts score 3 of 4, not built on the username or name)
   npm run cli -- export-hsds --out DIR [--as-of YYYY-MM-DD] [--validate]
       write the whole registry as Open Referral HSDS 3.0 JSON files; --validate checks every
       record against the HSDS schemas first and writes nothing if one fails

@@ -244,6 +244,25 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
+/**
+ * Failed password logins per account (`key` is the user's id) and per client address (`key` is the IPv4
+ * address or the IPv6 /64), shared by every server (modules/auth/throttle.ts, decision 0012). No typed
+ * username or password is kept: a name that is no account is counted only against its address.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  scope: text('scope').notNull(),
+  key: text('key').notNull(),
+  failures: integer('failures').notNull(),
+  /** The first failure of the current run; the run is forgotten a window after it. */
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.scope, t.key] }),
+  check('login_throttle_scope', sql`${t.scope} in ('account', 'address')`),
+  check('login_throttle_failures', sql`${t.failures} >= 0`),
+  index('login_throttle_last_failure_idx').on(t.lastFailureAt),
+]);
+
 /** Append-only: a trigger (migration 0001) rejects UPDATE and DELETE. */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -14,12 +14,12 @@ describeWithApp('auth and audit', (ctx) => {
     const refusedRow = async (res: typeof bad) => queryRows<{ outcome: string; actor_user_id: string | null; details: Record<string, unknown> }>(ctx.db,
       sql`select outcome, actor_user_id, details from audit_log where action = 'auth.login' and request_id = ${res.headers['x-request-id'] ?? res.json().requestId}`);
     const [admin] = await queryRows<{ id: string }>(ctx.db, sql`select id from users where username = 'admin'`);
-    expect(await refusedRow(bad)).toEqual([{ outcome: 'denied', actor_user_id: admin!.id, details: { method: 'password', reason: 'invalid_credentials' } }]);
+    expect(await refusedRow(bad)).toEqual([{ outcome: 'denied', actor_user_id: admin!.id, details: { method: 'password', code: 'invalid_credentials', reason: 'invalid_credentials' } }]);
     // A name that is no account (perhaps a password typed in the wrong field) is not stored.
     const typo = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'Hemligt-Lösen1', password: 'x' } });
     expect(typo.statusCode).toBe(401);
     const typoRows = await refusedRow(typo);
-    expect(typoRows).toEqual([{ outcome: 'denied', actor_user_id: null, details: { method: 'password', reason: 'unknown_account' } }]);
+    expect(typoRows).toEqual([{ outcome: 'denied', actor_user_id: null, details: { method: 'password', code: 'invalid_credentials', reason: 'unknown_account' } }]);
     expect(JSON.stringify(typoRows).toLowerCase()).not.toContain('hemligt');
 
     const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'demo-password' } });

@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { LoginInput, Me } from '../../../../contracts/auth.ts';
 import { AppError } from '../../lib/errors.ts';
 import { writeAudit } from '../audit/repo.ts';
-import { accountIdFor, login, logout, SESSION_COOKIE } from './service.ts';
+import { login, logout, SESSION_COOKIE } from './service.ts';
 import type { Principal } from './policy.ts';
 
 export const toMe = (p: Principal) => ({ id: p.userId, username: p.username, displayName: p.displayName, roles: p.roles });
@@ -20,24 +20,37 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/auth/login', {
     config: { action: 'auth.login', audit: { resourceType: 'session', details: () => ({ method: 'password' }) } },
-    schema: { tags: ['auth'], summary: 'Log in with a local staff account', body: LoginInput, response: { 200: Me } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Log in with a local staff account',
+      description: 'Failed logins are throttled per account and per client address (docs/errors.md): a refusal while a back-off or lockout runs is 429 `rate_limited` with `Retry-After`, even for the right password.',
+      body: LoginInput,
+      response: { 200: Me },
+    },
   }, async (req, reply) => {
-    const { token, expiresAt, principal } = await login(database.db, req.body.username, req.body.password, config.sessionHours).catch(async (err: unknown) => {
-      // A refused password is a security event (guessing, a locked-out colleague): audit it against the
-      // account it named. Never the typed text itself: people type their password into the name field.
-      // The shared audit hook records only answered requests.
-      if (err instanceof AppError && err.code === 'invalid_credentials') {
-        const account = await accountIdFor(database.db, req.body.username);
-        await writeAudit(database.db, {
-          actorUserId: account, action: 'auth.login', resourceType: 'session', resourceId: null, requestId: req.id, ip: req.ip,
-          outcome: 'denied', details: { method: 'password', reason: account ? 'invalid_credentials' : 'unknown_account' },
-        });
-      }
-      throw err;
+    const result = await login(database.db, req.body.username, req.body.password, {
+      sessionHours: config.sessionHours, ip: req.ip, now: app.deps.clock?.() ?? new Date(), throttle: config.loginThrottle,
     });
-    req.principal = principal;
-    setSessionCookie(reply, token, expiresAt, config.cookieSecure);
-    return toMe(principal);
+    if (result.refused) {
+      // A refused login is a security event (guessing, a locked-out colleague): audit it with its code
+      // against the account it named. Never the typed text itself: people type their password into the
+      // name field. The shared audit hook records only answered requests.
+      const details = result.refused === 'rate_limited'
+        ? { method: 'password', code: 'rate_limited', reason: result.reason, scope: result.scope, retryAfterSeconds: result.retryAfterSeconds }
+        : { method: 'password', code: 'invalid_credentials', reason: result.userId ? 'invalid_credentials' : 'unknown_account' };
+      await writeAudit(database.db, {
+        actorUserId: result.userId, action: 'auth.login', resourceType: 'session', resourceId: null, requestId: req.id, ip: req.ip, outcome: 'denied', details,
+      });
+      if (result.refused === 'invalid_credentials') throw new AppError('invalid_credentials', 'Wrong username or password', { field: 'password' });
+      // Whether the account or the address is waiting is not told: only the audit row says.
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      throw new AppError('rate_limited', `Too many failed logins: try again in ${result.retryAfterSeconds} seconds`, {
+        reason: result.reason, details: { retryAfterSeconds: result.retryAfterSeconds },
+      });
+    }
+    req.principal = result.principal;
+    setSessionCookie(reply, result.token, result.expiresAt, config.cookieSecure);
+    return toMe(result.principal);
   });
 
   app.post('/auth/logout', {

@@ -3,11 +3,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { ExternalIdentity } from '../../adapters/login/index.ts';
+import type { LoginThrottleConfig } from '../../config.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { sessions, userRoles, users } from '../../db/schema.ts';
-import { AppError } from '../../lib/errors.ts';
 import { verifyPassword } from '../../lib/password.ts';
 import type { Principal, RoleGrant } from './policy.ts';
+import { addressKey, beginAttempt, clearAccount, failed, type Refusal } from './throttle.ts';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -37,19 +38,38 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
 // which usernames are real.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function login(db: Db, username: string, password: string, sessionHours: number) {
-  const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok || user.disabled) {
-    throw new AppError('invalid_credentials', 'Wrong username or password', { field: 'password' });
-  }
-  return openSession(db, user, sessionHours);
+/** A password login's outcome; a refusal names the account tried (if the name is one) for the audit row. */
+export type PasswordLogin =
+  | { refused: false; token: string; expiresAt: Date; principal: Principal }
+  | { refused: 'invalid_credentials'; userId: string | null }
+  | ({ refused: 'rate_limited'; userId: string | null } & Refusal);
+
+export interface LoginContext {
+  sessionHours: number;
+  /** The client's address as the server sees it (req.ip). */
+  ip: string;
+  /** The app's clock. */
+  now: Date;
+  throttle: LoginThrottleConfig;
 }
 
-/** The account a login names, if there is one (for the audit row of a refused login). */
-export async function accountIdFor(db: Db, username: string): Promise<string | null> {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, username.trim().toLowerCase()));
-  return user?.id ?? null;
+/**
+ * Checks a password under the login throttle (throttle.ts): while the account or the address must wait,
+ * even the right password is refused without being checked.
+ */
+export async function login(db: Db, username: string, password: string, ctx: LoginContext): Promise<PasswordLogin> {
+  const [user] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  const userId = user?.id ?? null;
+  const address = addressKey(ctx.ip);
+  const refusal = await beginAttempt(db, { userId, address }, ctx.throttle, ctx.now);
+  if (refusal) return { refused: 'rate_limited', userId, ...refusal };
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabled) {
+    await failed(db, address, ctx.throttle, ctx.now);
+    return { refused: 'invalid_credentials', userId };
+  }
+  await clearAccount(db, user.id);
+  return { refused: false, ...(await openSession(db, user, ctx.sessionHours)) };
 }
 
 /**
@@ -97,4 +117,14 @@ async function openSession(db: Db | Tx, user: typeof users.$inferSelect, session
 
 export async function logout(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/**
+ * Ends a user's sessions: all of them, or all but the one whose cookie token is `keepToken` (the person
+ * changing their own password stays logged in where they did it). Returns how many ended.
+ */
+export async function endSessions(db: Db | Tx, userId: string, keepToken?: string): Promise<number> {
+  const others = keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined;
+  const ended = await db.delete(sessions).where(and(eq(sessions.userId, userId), others)).returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }

@@ -1,10 +1,14 @@
 // Staff accounts: create, list and change users and their scoped roles (used by the API and the CLI).
+// Every password set here passes the strength check; a new password or disabling ends sessions.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { userRoles, users } from '../../db/schema.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
+import { assertStrongPassword } from '../../lib/password-strength.ts';
 import type { RoleGrant } from './policy.ts';
+import { endSessions } from './service.ts';
+import { clearAccount } from './throttle.ts';
 
 export interface NewUser {
   username: string;
@@ -54,6 +58,7 @@ export async function createUser(db: Db, input: NewUser) {
   const username = input.username.trim().toLowerCase();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (existing) throw new AppError('already_exists', `The username ${username} is taken`, { field: 'username' });
+  assertStrongPassword(input.password, { username, displayName: input.displayName });
   const passwordHash = await hashPassword(input.password);
   const id = await db.transaction(async (tx) => {
     const [row] = await tx.insert(users).values({ username, displayName: input.displayName, passwordHash }).returning({ id: users.id });
@@ -63,12 +68,24 @@ export async function createUser(db: Db, input: NewUser) {
   return getUser(db, id);
 }
 
+export interface UpdateOptions {
+  /**
+   * The cookie token of the session making the change when it is the user's own: a new password ends
+   * every other session of the user, and keeps this one.
+   */
+  ownSessionToken?: string;
+}
+
 export async function updateUser(
   db: Db,
   id: string,
   patch: { displayName?: string; password?: string; disabled?: boolean; roles?: RoleGrant[]; oidcBinding?: null },
+  opts: UpdateOptions = {},
 ) {
   if (patch.roles) checkGrants(patch.roles);
+  const [current] = await db.select({ username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, id));
+  if (!current) throw notFound('User', 'id');
+  if (patch.password) assertStrongPassword(patch.password, { username: current.username, displayName: patch.displayName ?? current.displayName });
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   await db.transaction(async (tx) => {
     const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
@@ -85,6 +102,12 @@ export async function updateUser(
       await tx.delete(userRoles).where(eq(userRoles.userId, id));
       await tx.insert(userRoles).values(patch.roles.map((g) => ({ ...g, userId: id })));
     }
+    // A disabled account's sessions end (they would otherwise come back on re-enabling). A new password
+    // ends the sessions opened with the old one, perhaps by whoever learnt it, and the account's failed
+    // logins are forgotten, so the person is not locked out of the password just given.
+    if (patch.disabled === true) await endSessions(tx, id);
+    else if (passwordHash) await endSessions(tx, id, opts.ownSessionToken);
+    if (passwordHash) await clearAccount(tx, id);
   });
   return getUser(db, id);
 }

@@ -87,7 +87,10 @@ export function translateApiError(err: ApiError): string {
     reason?: string;
     keyword?: string;
     params?: { limit?: number };
+    warning?: string | null;
+    suggestions?: string[];
   };
+  if (details.reason === 'weak_password') return weakPasswordMessage(details.warning, details.suggestions);
   const keys = [
     details.reason && `admin:serverErrors.reason.${details.reason}`,
     err.code === 'validation_failed' && details.keyword && `admin:serverErrors.keyword.${details.keyword}`,
@@ -95,6 +98,16 @@ export function translateApiError(err: ApiError): string {
   ].filter((k): k is string => typeof k === 'string');
   const key = keys.find((k) => i18n.exists(k));
   return key ? i18n.t(key, { limit: details.params?.limit }) : err.message;
+}
+
+/** A refused password: why, then the strength check's warning and advice (zxcvbn's keys) in the UI's language. */
+function weakPasswordMessage(warning: string | null | undefined, suggestions: string[] | undefined): string {
+  const keys = [
+    'admin:serverErrors.reason.weak_password',
+    warning && `admin:passwordFeedback.warnings.${warning}`,
+    ...(suggestions ?? []).map((s) => `admin:passwordFeedback.suggestions.${s}`),
+  ].filter((k): k is string => typeof k === 'string' && i18n.exists(k));
+  return keys.map((k) => i18n.t(k)).join(' ');
 }
 
 /** Maps a failed save to form errors; `fallback` is shown for network failures and unknown errors. */

@@ -1,6 +1,7 @@
 // Staff login at /logga-in: the organisation's account (OIDC, when configured) or username and password;
 // errors announced, then on to the admin area.
 import { useEffect, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { LoginInput, LoginMethods, Me } from '../../../../contracts/auth.ts';
@@ -23,6 +24,14 @@ function returnPath(state: unknown): string {
     if (/^\/planering(\?[^#]*)?$/.test(state.from)) return state.from;
   }
   return '/admin';
+}
+
+/** Too many failed logins (docs/errors.md, `rate_limited`): how long to wait, in seconds or whole minutes. */
+function throttleMessage(details: unknown, t: TFunction<'admin'>): string {
+  const d = (typeof details === 'object' && details !== null ? details : {}) as { reason?: string; retryAfterSeconds?: number };
+  const seconds = typeof d.retryAfterSeconds === 'number' && d.retryAfterSeconds > 0 ? d.retryAfterSeconds : 60;
+  if (d.reason === 'login_locked' || seconds > 60) return t('login.locked', { count: Math.ceil(seconds / 60) });
+  return t('login.backoff', { count: seconds });
 }
 
 export function LoginPage() {
@@ -59,7 +68,8 @@ export function LoginPage() {
       setBusy(false);
       // Wrong credentials name no field: which of the two was wrong is deliberately not revealed.
       const invalid = errorsFromChecks([[FIELD_IDS.username, t('login.invalid')]]);
-      setErrors(isApiError(err, 401) ? invalid : errorsFromApi(err, FIELD_IDS, t('errors.network')));
+      if (isApiError(err, 429)) setErrors({ kind: 'input', list: [{ targetId: null, message: throttleMessage(err.details, t) }], byId: {} });
+      else setErrors(isApiError(err, 401) ? invalid : errorsFromApi(err, FIELD_IDS, t('errors.network')));
     }
   }
 
