@@ -1,5 +1,6 @@
 // Environment parsed and validated once at boot; a bad value stops the process with a clear message.
 import { resolve } from 'node:path';
+import { abuseConfig, AbuseConfigError, trustProxyConfig, type AbuseConfig, type TrustProxy } from './config-abuse.ts';
 
 export interface Config {
   port: number;
@@ -28,6 +29,10 @@ export interface Config {
   oidc: OidcConfig | null;
   /** How long personal data is kept (docs/retention.md), and whether this process runs retention daily. */
   retention: RetentionConfig;
+  /** Rate limits, the open-booking cap and the booking challenge (config-abuse.ts). */
+  abuse: AbuseConfig;
+  /** Which proxies may name the client's address in X-Forwarded-For (TRUST_PROXY; Fastify's trustProxy). */
+  trustProxy: TrustProxy;
 }
 
 /** Days after the visit, appointment, Mötesplats day or message; then anonymised or deleted (modules/privacy). */
@@ -156,6 +161,15 @@ function oidcConfig(env: NodeJS.ProcessEnv, base: string): OidcConfig | null {
   return { issuer, clientId, clientSecret: env.OIDC_CLIENT_SECRET || null, redirectUrl, usernameClaim };
 }
 
+/** The abuse settings' own errors are configuration errors like the rest (main.ts stops on those). */
+function abuseSettings(env: NodeJS.ProcessEnv): { abuse: AbuseConfig; trustProxy: TrustProxy } {
+  try {
+    return { abuse: abuseConfig(env), trustProxy: trustProxyConfig(env) };
+  } catch (err) {
+    throw err instanceof AbuseConfigError ? new ConfigError(err.message) : err;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -190,5 +204,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxDays: int(env, 'RETENTION_OUTBOX_DAYS', 30, 1, 3650),
       scheduled: bool(env, 'RETENTION_SCHEDULE', true),
     },
+    ...abuseSettings(env),
   };
 }

@@ -20,6 +20,15 @@ export interface TestContext {
   login(username: string, password?: string): Promise<string>;
 }
 
+/**
+ * Suites that are not about abuse book and take tickets freely from inject()'s one address (127.0.0.1),
+ * without a challenge: these limits are out of their way. The abuse suites pass the real settings in `env`.
+ */
+export const LENIENT_ABUSE_ENV: NodeJS.ProcessEnv = {
+  RATE_LIMIT_TICKETS: '1000000', RATE_LIMIT_CHECK_INS: '1000000', RATE_LIMIT_BOOKINGS: '1000000', RATE_LIMIT_BOOKING_CHANGES: '1000000',
+  BOOKING_OPEN_LIMIT: '1000000', BOOKING_CHALLENGE: 'false',
+};
+
 export function databaseKinds(): Array<'pglite' | 'postgres'> {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
@@ -56,7 +65,7 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
       beforeAll(async () => {
         database = await openTestDatabase(kind);
         // Retention runs by hand in tests (modules/privacy), never on a timer.
-        const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
+        const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...LENIENT_ABUSE_ENV, ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
         ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;
