@@ -44,6 +44,8 @@ export const BookingChallenge = Type.Object({
     keyPrefix: Type.String(),
     keySignature: Type.Optional(Type.String()),
     expiresAt: Type.Optional(Type.Integer()),
+    /** `expires`: Unix seconds after which the server refuses a solution (reason `challenge_failed`, problem `expired`). */
+    data: Type.Optional(Type.Object({ expires: Type.Integer() }, { additionalProperties: true })),
     // Anything else the library signs must reach the widget unchanged, or the signature no longer matches.
   }, { additionalProperties: true }),
   signature: Type.String(),

@@ -9,6 +9,9 @@ import { openPglite, openPostgres, type Database, type Db } from '../db/client.t
 import { freshPostgres } from './postgres.ts';
 import { SESSION_COOKIE } from '../modules/auth/service.ts';
 import type { SmsSender } from '../adapters/sms/index.ts';
+import { LENIENT_ABUSE_ENV } from './lenient-abuse-env.ts';
+
+export { LENIENT_ABUSE_ENV };
 
 export interface TestContext {
   app: FastifyInstance;
@@ -19,15 +22,6 @@ export interface TestContext {
   /** Logs in a demo user (password demo-password) and returns the Cookie header value. */
   login(username: string, password?: string): Promise<string>;
 }
-
-/**
- * Suites that are not about abuse book and take tickets freely from inject()'s one address (127.0.0.1),
- * without a challenge: these limits are out of their way. The abuse suites pass the real settings in `env`.
- */
-export const LENIENT_ABUSE_ENV: NodeJS.ProcessEnv = {
-  RATE_LIMIT_TICKETS: '1000000', RATE_LIMIT_CHECK_INS: '1000000', RATE_LIMIT_BOOKINGS: '1000000', RATE_LIMIT_BOOKING_CHANGES: '1000000',
-  BOOKING_OPEN_LIMIT: '1000000', BOOKING_CHALLENGE: 'false',
-};
 
 export function databaseKinds(): Array<'pglite' | 'postgres'> {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];

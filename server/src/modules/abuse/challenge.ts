@@ -15,7 +15,11 @@ import type { BookingChallenge as SignedChallenge } from '../../../../contracts/
 const ALGORITHM = 'PBKDF2/SHA-256';
 /** PBKDF2 rounds per attempt: the work is this times the secret counter (config `work`). */
 const COST = 200;
-/** Long enough to fill in the contact details; the widget fetches a new one when it expires. */
+/**
+ * Long enough to fill in the contact details. The expiry travels in the signed `data`, not as ALTCHA's
+ * `expiresAt`: the widget would time that against the browser's clock, which may be wrong; the server's
+ * clock decides, and the booking form asks for a fresh solution when it hears `expired`.
+ */
 const LIFETIME_MS = 20 * 60_000;
 
 /** Records of expired challenges are deleted after this many accepted solutions in a process. */
@@ -63,7 +67,7 @@ export function createBookingChallenge(db: Db, config: ChallengeConfig): Booking
     // Signed (a secret is given), so the signature is always there.
     create: async () => (await createChallenge({
       algorithm: ALGORITHM, cost: COST, counter: randomInt(config.work, low), deriveKey,
-      hmacSignatureSecret, hmacKeySignatureSecret, expiresAt: new Date(Date.now() + LIFETIME_MS),
+      hmacSignatureSecret, hmacKeySignatureSecret, data: { expires: Math.floor((Date.now() + LIFETIME_MS) / 1000) },
     })) as SignedChallenge,
 
     async verify(payload) {
@@ -71,18 +75,20 @@ export function createBookingChallenge(db: Db, config: ChallengeConfig): Booking
         throw new AppError('validation_failed', 'The booking form sends an automatic check; reload the page and try again', { field: 'altcha', reason: 'challenge_required' });
       }
       const parsed = parsePayload(payload);
-      if (!parsed || typeof parsed.challenge.parameters.expiresAt !== 'number') throw failed('malformed');
+      const expires = parsed?.challenge.parameters.data?.expires;
+      if (!parsed || typeof expires !== 'number') throw failed('malformed');
       let result;
       try {
         result = await verifySolution({ challenge: parsed.challenge, solution: parsed.solution, deriveKey, hmacSignatureSecret, hmacKeySignatureSecret });
       } catch {
         throw failed('malformed');
       }
-      if (result.expired) throw failed('expired');
+      // Signature first: only then is `expires` the server's own word.
       if (!result.verified) throw failed('invalid');
+      if (expires * 1000 < Date.now()) throw failed('expired');
       // The insert is the check: of two requests with one solution (on any instance) only one adds the row.
       const added = await db.insert(usedChallenges)
-        .values({ signature: parsed.challenge.signature!, expiresAt: new Date(parsed.challenge.parameters.expiresAt * 1000) })
+        .values({ signature: parsed.challenge.signature!, expiresAt: new Date(expires * 1000) })
         .onConflictDoNothing()
         .returning({ signature: usedChallenges.signature });
       if (added.length === 0) throw failed('used');
