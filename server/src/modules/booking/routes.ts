@@ -40,6 +40,11 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // (ALTCHA) on the visitor's booking form.
   const limits = createRateLimiter(db, app.deps.config.abuse, now, app.log);
   const challenge = createBookingChallenge(db, app.deps.config.abuse.challenge);
+  const { challenge: challengeConfig } = app.deps.config.abuse;
+  if (challengeConfig.required && !challengeConfig.sharedKey && app.deps.config.databaseUrl) {
+    // On PostgreSQL several instances are the point; each one's own key would refuse the others' challenges.
+    app.log.warn('ALTCHA_HMAC_KEY is not set: this instance signs booking challenges with a key of its own; give every instance the same key');
+  }
   if (app.deps.config.remindersEnabled) {
     const reminders = startReminders(deps);
     app.addHook('onClose', () => reminders.stop());
