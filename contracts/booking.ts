@@ -124,11 +124,16 @@ export const CreateBookingInput = Type.Object({
   language: Type.Optional(VisitorLanguage),
   /** Skyddade personuppgifter: staff lists show a label, not the name (docs/booking.md, "Protected identity"). */
   protectedIdentity: Type.Optional(Type.Boolean()),
+  /**
+   * The solved proof-of-work challenge (ALTCHA payload, base64) from `GET /bookings/challenge`; required
+   * unless BOOKING_CHALLENGE is off (reasons `challenge_required`, `challenge_failed`). Each is accepted once.
+   */
+  altcha: Type.Optional(Type.String({ maxLength: 4000 })),
 }, { additionalProperties: false });
 export type CreateBookingInput = Static<typeof CreateBookingInput>;
 
-/** Staff book on a visitor's behalf at their own office: same input, the office comes from the path. */
-const { officeId: _officeId, ...staffBookingProperties } = CreateBookingInput.properties;
+/** Staff book on a visitor's behalf at their own office: same input without the challenge, the office comes from the path. */
+const { officeId: _officeId, altcha: _altcha, ...staffBookingProperties } = CreateBookingInput.properties;
 export const StaffBookingInput = Type.Object(staffBookingProperties, { additionalProperties: false });
 export type StaffBookingInput = Static<typeof StaffBookingInput>;
 

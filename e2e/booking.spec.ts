@@ -1,6 +1,7 @@
 // Booking (issue 4) in a real browser at phone width: a visitor books a time (service → place → day →
 // time → contact → confirm), reads the code on the receipt, opens the manage link, moves the time and
-// cancels, in Swedish and in Arabic (right to left), with axe-core on every step; then a service officer
+// cancels, in Swedish and in Arabic (right to left), with axe-core on every step, the booking form's
+// proof-of-work challenge (ALTCHA) on and solved by the real widget in Chromium; then a service officer
 // sees a booking on the office's bookings page and marks the visitor arrived, which gives a queue ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import type { Office, OfficeSummary } from '../contracts/registry.ts';
 import { launchBrowser, wcagViolations } from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 import { logIn } from './support/login.ts';
+import { solvedChallenge } from './support/challenge.ts';
 
 // Tuesday 1 December 2026, 11:00 in Stockholm. The slot API (asked first) has free times for an ID card
 // at Växjö from 13:15 that day (two hours' notice) and on every weekday after.
@@ -26,7 +28,8 @@ const json = async <T,>(path: string) => (await (await fetch(`${app.url}/api/v1$
 
 beforeAll(async () => {
   const startedAt = Date.now();
-  app = await startApp({ clock: () => new Date(START + clockOffset + (Date.now() - startedAt)) });
+  // The challenge as in production (decision 0012): the visitor's browser must solve it to book.
+  app = await startApp({ clock: () => new Date(START + clockOffset + (Date.now() - startedAt)), env: { BOOKING_CHALLENGE: 'true' } });
   browser = await launchBrowser();
   const offices = await json<OfficeSummary[]>('/offices?tier=servicekontor&limit=200');
   office = await json<Office>(`/offices/${offices.find((o) => o.name === 'Servicekontor Växjö')!.id}`);
@@ -101,6 +104,13 @@ async function bookAndManage(lang: 'sv' | 'ar', days: { book: string; move: stri
   await page.getByRole('button', { name: '10:00', exact: true }).click();
 
   await heading(page, tx.contact);
+  // The proof of work runs from here on, unseen: no checkbox, nothing to read, nothing for axe to find.
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/api/v1/bookings')) sent.push((r.postDataJSON() as { altcha?: string }).altcha ?? '');
+  });
+  expect(await page.locator('altcha-widget').count()).toBe(1);
+  expect(await page.locator('altcha-widget input[type="checkbox"]').isVisible()).toBe(false);
   await checkStep(page, `${lang} contact`);
   await page.locator('#booking-name').fill(lang === 'sv' ? 'Anna Andersson' : 'أحمد علي');
   await page.locator('#booking-email').fill(`${lang}@example.se`);
@@ -119,6 +129,10 @@ async function bookAndManage(lang: 'sv' | 'ar', days: { book: string; move: stri
   await page.locator('section > button.button').click();
 
   await heading(page, tx.receipt);
+  // Two requests, each with its own solved challenge (a solution is accepted once).
+  expect(sent.length).toBe(2);
+  expect(sent.every((a) => a.length > 100)).toBe(true);
+  expect(new Set(sent).size).toBe(2);
   const code = ((await page.locator('.booking-code').textContent()) ?? '').trim();
   expect(code).toMatch(/^[A-Z2-9]{8}$/);
   expect(await page.locator('.booking-summary').textContent()).toContain('10:00');
@@ -163,11 +177,43 @@ describe('booking', () => {
     await bookAndManage('ar', { book: '2026-12-04', move: '2026-12-08' });
   });
 
+  it('solves the challenge under a strict Content-Security-Policy (no inline script or style, workers from self)', async () => {
+    const page = await newPage('sv');
+    // The policy the app is meant to run under (issue 11, point 5), added to every answer here.
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; worker-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+    });
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto(`${app.url}/kontor/${office.id}/boka`);
+    await heading(page, TEXTS.sv.service);
+    await page.getByRole('button', { name: new RegExp(service.nameSv) }).click();
+    await heading(page, TEXTS.sv.day);
+    await page.locator('button[data-date="2026-12-09"]').click();
+    await heading(page, TEXTS.sv.time);
+    await page.getByRole('button', { name: '14:00', exact: true }).click();
+    await heading(page, TEXTS.sv.contact);
+    // The widget reaches "verified" by itself: fetched, solved in its worker, nothing clicked.
+    await expect.poll(() => page.locator('altcha-widget .altcha').getAttribute('data-state'), { timeout: 30_000 }).toBe('verified');
+    await page.locator('#booking-name').fill('Cecilia Csp');
+    await page.locator('#booking-phone').fill('070-765 43 21');
+    await page.locator('form button[type="submit"]').click();
+    await heading(page, TEXTS.sv.confirm);
+    await page.locator('section > button.button').click();
+    await heading(page, TEXTS.sv.receipt);
+    expect(refused).toEqual([]);
+    await page.context().close();
+  });
+
   it('a service officer sees the booking on the bookings page and marks the visitor arrived', async () => {
     const res = await fetch(`${app.url}/api/v1/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ serviceId: service.id, officeId: office.id, start: '2026-12-01T12:15:00.000Z', visitorName: 'Berit Bokad', phone: '070-123 45 67' }),
+      body: JSON.stringify({ serviceId: service.id, officeId: office.id, start: '2026-12-01T12:15:00.000Z', visitorName: 'Berit Bokad', phone: '070-123 45 67', altcha: await solvedChallenge(app.url) }),
     });
     expect(res.status).toBe(201);
     const booking = (await res.json()) as CreatedBooking;

@@ -21,9 +21,10 @@ export default defineConfig({
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);
       },
-      // Libraries change less often than the app: a separate chunk stays cached across releases.
+      // Libraries change less often than the app: a separate chunk stays cached across releases. The
+      // booking form's proof-of-work widget (altcha) is large and used on one page: its own chunk.
       output: {
-        manualChunks: (id) => (id.includes('/node_modules/') ? 'vendor' : undefined),
+        manualChunks: (id) => (id.includes('/node_modules/altcha/') ? 'altcha' : id.includes('/node_modules/') ? 'vendor' : undefined),
       },
     },
   },

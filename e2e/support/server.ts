@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { openPglite } from '../../server/src/db/client.ts';
+import { LENIENT_ABUSE_ENV } from '../../server/src/test/lenient-abuse-env.ts';
 
 export interface RunningApp {
   url: string;
@@ -25,7 +26,8 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   // The seeded snapshot made once by server/src/test/global-setup.ts.
   const database = await openPglite(null, new Blob([readFileSync(inject('pgliteSnapshot'))]));
   // No retention timer: a run in the middle of a spec would change the data it looks at.
-  const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...options.env }), webDist, cookieSecure: false };
+  // Rate limits and the booking challenge are lenient unless a spec's env turns them on (the booking spec does).
+  const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...LENIENT_ABUSE_ENV, ...options.env }), webDist, cookieSecure: false };
   const app = await buildApp({ config, database, logger: false, clock: options.clock });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config.ts';
+import { fastifyTrustProxy } from './config-abuse.ts';
 import type { Database } from './db/client.ts';
 import { createSmsSender, type SmsSender } from './adapters/sms/index.ts';
 import { createEmailSender, type EmailSender } from './adapters/email/index.ts';
@@ -71,6 +72,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel, serializers: { req: requestSerializer } },
     genReqId: () => randomUUID(),
+    // req.ip is the client's address from X-Forwarded-For only when TRUST_PROXY names the proxies (rate limits, audit).
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

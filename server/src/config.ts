@@ -1,5 +1,6 @@
 // Environment parsed and validated once at boot; a bad value stops the process with a clear message.
 import { resolve } from 'node:path';
+import { abuseConfig, AbuseConfigError, trustProxyConfig, type AbuseConfig, type TrustProxy } from './config-abuse.ts';
 
 export interface Config {
   port: number;
@@ -28,6 +29,10 @@ export interface Config {
   oidc: OidcConfig | null;
   /** How long personal data is kept (docs/retention.md), and whether this process runs retention daily. */
   retention: RetentionConfig;
+  /** Rate limits, the open-booking cap and the booking challenge (config-abuse.ts). */
+  abuse: AbuseConfig;
+  /** Which proxies may name the client's address in X-Forwarded-For (TRUST_PROXY; Fastify's trustProxy). */
+  trustProxy: TrustProxy;
   /** Throttling of failed password logins (modules/auth/throttle.ts). */
   loginThrottle: LoginThrottleConfig;
 }
@@ -195,6 +200,15 @@ function loginThrottle(env: NodeJS.ProcessEnv): LoginThrottleConfig {
   };
 }
 
+/** The abuse settings' own errors are configuration errors like the rest (main.ts stops on those). */
+function abuseSettings(env: NodeJS.ProcessEnv): { abuse: AbuseConfig; trustProxy: TrustProxy } {
+  try {
+    return { abuse: abuseConfig(env), trustProxy: trustProxyConfig(env) };
+  } catch (err) {
+    throw err instanceof AbuseConfigError ? new ConfigError(err.message) : err;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -230,5 +244,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       scheduled: bool(env, 'RETENTION_SCHEDULE', true),
     },
     loginThrottle: loginThrottle(env),
+    ...abuseSettings(env),
   };
 }

@@ -154,6 +154,10 @@ export const appointments = pgTable('appointments', {
   index('appointments_officer_start').on(t.officerUserId, t.startsAt),
   index('appointments_mobile_visit').on(t.mobileVisitId),
   index('appointments_reminder_due').on(t.startsAt).where(sql`${t.reminderSentAt} is null and ${t.status} = 'booked'`),
+  // The open-booking cap per contact and service (booking/contact-cap.ts) looks open bookings up by each contact.
+  index('appointments_open_email').on(sql`lower(regexp_replace(${t.email}, '\\+[^@]*@', '@'))`).where(sql`${t.status} = 'booked'`),
+  index('appointments_open_phone').on(t.phone).where(sql`${t.status} = 'booked'`),
+  index('appointments_open_personnummer').on(t.personnummer).where(sql`${t.status} = 'booked'`),
   check('appointments_status', sql`${t.status} in ('booked', 'checked_in', 'cancelled', 'no_show')`),
   check('appointments_code_format', sql`${t.code} ~ '^[A-Z0-9]{6,10}$'`),
   check('appointments_channel', sql`${t.channel} in ('in_person', 'video')`),
@@ -203,3 +207,23 @@ export const officeVisitVersions = pgTable('office_visit_versions', {
   officeId: uuid('office_id').primaryKey().references(() => offices.id, { onDelete: 'cascade' }),
   version: bigint('version', { mode: 'number' }).notNull(),
 });
+
+/**
+ * Kiosk devices an office's manager registered (modules/visits/kiosk-devices.ts). The device keeps a long
+ * random token (shown once, stored here only as its SHA-256) and sends it with tickets and check-ins, which
+ * then skip the per-address limit: the entrance tablet serves everyone from one address. Revoking keeps the
+ * row, so the list shows what was revoked and when.
+ */
+export const kioskDevices = pgTable('kiosk_devices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [
+  index('kiosk_devices_office').on(t.officeId),
+  check('kiosk_devices_name', sql`length(${t.name}) between 1 and 80`),
+]);

@@ -367,3 +367,31 @@ export const mobileVisitServices = pgTable('mobile_visit_services', {
   visitId: uuid('visit_id').notNull().references(() => mobileVisits.id, { onDelete: 'cascade' }),
   serviceId: uuid('service_id').notNull().references(() => services.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.visitId, t.serviceId] })]);
+
+/**
+ * Requests per client address in fixed windows, for the public write routes' rate limits
+ * (modules/abuse/rate-limit.ts). One upsert per request counts; every instance on the database shares
+ * the counts. Rows are swept once their window has passed, so an address is kept for one window at most.
+ */
+export const rateLimitCounters = pgTable('rate_limit_counters', {
+  bucket: text('bucket').notNull(),
+  /** The client's address (IPv4), or its /64 network (IPv6), where one person usually holds a whole /64. */
+  key: text('key').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.bucket, t.key, t.windowStart] }),
+  index('rate_limit_counters_expires').on(t.expiresAt),
+  check('rate_limit_counters_hits', sql`${t.hits} >= 1`),
+]);
+
+/**
+ * Solved booking challenges (ALTCHA, modules/abuse/challenge.ts), by their signature, until they expire:
+ * a solution is accepted once. The insert that records it is the check, so two instances never both
+ * accept the same one.
+ */
+export const usedChallenges = pgTable('used_challenges', {
+  signature: text('signature').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('used_challenges_expires').on(t.expiresAt)]);

@@ -9,6 +9,9 @@ import { openPglite, openPostgres, type Database, type Db } from '../db/client.t
 import { freshPostgres } from './postgres.ts';
 import { SESSION_COOKIE } from '../modules/auth/service.ts';
 import type { SmsSender } from '../adapters/sms/index.ts';
+import { LENIENT_ABUSE_ENV } from './lenient-abuse-env.ts';
+
+export { LENIENT_ABUSE_ENV };
 
 export interface TestContext {
   app: FastifyInstance;
@@ -56,7 +59,7 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
       beforeAll(async () => {
         database = await openTestDatabase(kind);
         // Retention runs by hand in tests (modules/privacy), never on a timer.
-        const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
+        const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...LENIENT_ABUSE_ENV, ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
         ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;

@@ -15,6 +15,7 @@ const visitPages = {
   desk: async () => ({ Component: (await import('../pages/visits/desk-page.tsx')).DeskPage }),
   day: async () => ({ Component: (await import('../pages/visits/day-page.tsx')).DayPage }),
   poster: async () => ({ Component: (await import('../pages/visits/poster-page.tsx')).PosterPage }),
+  kioskDevices: async () => ({ Component: (await import('../pages/visits/kiosk-devices-page.tsx')).KioskDevicesPage }),
 };
 
 // Booking (issue 4): the visitor's pages have their own frame with the seven visitor languages; the staff
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
           { path: 'kontor/:id', Component: OfficePage },
           { path: 'kontor/:id/disk', lazy: visitPages.desk },
           { path: 'kontor/:id/dag', lazy: visitPages.day },
+          { path: 'kontor/:id/kioskenheter', lazy: visitPages.kioskDevices },
           { path: 'kontor/:id/motesplats', lazy: motesplatsPages.board },
           { path: 'kontor/:id/motesplats/mottagning', lazy: motesplatsPages.reception },
           { path: 'kontor/:id/motesplats/ledtid', lazy: motesplatsPages.report },

@@ -25,6 +25,7 @@ const EXPECTED: Record<string, RoleName[]> = {
   'visits.desk.act': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
   'visits.notes.read': ['admin', 'service_officer', 'office_manager', 'agency_officer'],
   'visits.day.read': ['admin', 'service_officer', 'office_manager'],
+  'visits.kiosk.manage': ['admin', 'office_manager'],
   'booking.settings.read': ['admin', 'service_officer', 'office_manager'],
   'booking.settings.write': ['admin', 'office_manager'],
   'booking.staff.book': ['admin', 'service_officer', 'office_manager'],

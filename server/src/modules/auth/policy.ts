@@ -58,6 +58,7 @@ export const ACTIONS = {
   'visits.desk.act': 'rules',
   'visits.notes.read': 'rules',
   'visits.day.read': 'rules',
+  'visits.kiosk.manage': 'rules',
   'booking.settings.read': 'rules',
   'booking.settings.write': 'rules',
   'booking.staff.book': 'rules',
@@ -117,6 +118,9 @@ function grantAllows(grant: RoleGrant, action: Action, scope: ResourceScope): bo
       // The day's figures of an office: its own staff (the manager and the service officers) only. An
       // agency officer serves one agency's queue, not the office, so does not see the whole office's day.
       return (grant.role === 'office_manager' || grant.role === 'service_officer') && scope.officeId !== undefined && scope.officeId === grant.officeId;
+    case 'visits.kiosk.manage':
+      // Registering and revoking the office's kiosk devices (their tickets skip the per-address limit).
+      return grant.role === 'office_manager' && sameOffice(grant, scope);
     case 'booking.settings.write':
       // Walk-in share, buffers, horizon and officer numbers are the office manager's to set.
       return grant.role === 'office_manager' && sameOffice(grant, scope);

@@ -23,6 +23,9 @@ import { markArrived, markNoShowView, mobileVisitsOf, mobileVisitVisitors, offic
 import { bookingView } from './view.ts';
 import { cancelMobileVisit, createMobileTeam, createMobileVisit, mobilePlanning, renameMobileTeam, updateMobileVisit } from './mobile-admin.ts';
 import { managePath } from './codes.ts';
+import { BookingChallenge } from '../../../../contracts/abuse.ts';
+import { createBookingChallenge } from '../abuse/challenge.ts';
+import { createRateLimiter } from '../abuse/rate-limit.ts';
 
 const codeAudit = { resourceType: 'booking', resourceId: (req: FastifyRequest) => (req.params as { code?: string }).code?.toUpperCase() };
 
@@ -31,7 +34,17 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const now = () => app.deps.clock?.() ?? new Date();
   const deps: BookingDeps = {
     db, sms: app.deps.sms!, email: app.deps.email!, video: app.deps.video!, publicUrl: app.deps.config.publicUrl, log: app.log, now,
+    openBookingsPerContact: app.deps.config.abuse.openBookingsPerContact,
   };
+  // Decision 0012: per-address limits on booking and on changes by the manage link, and a proof of work
+  // (ALTCHA) on the visitor's booking form.
+  const limits = createRateLimiter(db, app.deps.config.abuse, now, app.log);
+  const challenge = createBookingChallenge(db, app.deps.config.abuse.challenge);
+  const { challenge: challengeConfig } = app.deps.config.abuse;
+  if (challengeConfig.required && !challengeConfig.sharedKey && app.deps.config.databaseUrl) {
+    // On PostgreSQL several instances are the point; each one's own key would refuse the others' challenges.
+    app.log.warn('ALTCHA_HMAC_KEY is not set: this instance signs booking challenges with a key of its own; give every instance the same key');
+  }
   if (app.deps.config.remindersEnabled) {
     const reminders = startReminders(deps);
     app.addHook('onClose', () => reminders.stop());
@@ -72,14 +85,27 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req) => firstFreeNear(db, req.params.id, req.query, now()));
 
+  app.get('/bookings/challenge', {
+    config: { action: 'booking.read' },
+    schema: {
+      tags: ['booking'], summary: 'A proof-of-work challenge for the booking form (ALTCHA)',
+      description: "The `altcha` widget solves it in the visitor's browser; `POST /bookings` takes the solution in `altcha`. Valid for 20 minutes, accepted once.",
+      response: { 200: BookingChallenge },
+    },
+  }, async (_req, reply) => reply.header('cache-control', 'no-store').send(await challenge.create()));
+
   app.post('/bookings', {
     config: { action: 'booking.create' },
+    preHandler: limits.guard('bookings'),
     schema: {
       tags: ['booking'], summary: 'Book a time',
-      description: 'Capacity is taken in the database (docs/booking.md); when the time was just taken the answer is 409 `slot_taken` with `details.nextFree`.',
+      description: 'Capacity is taken in the database (docs/booking.md); when the time was just taken the answer is 409 `slot_taken` with `details.nextFree`. Needs a solved challenge (`altcha`), is limited per client address (429 `too_many_bookings`) and to a few open bookings per contact and service (422 `too_many_open_bookings`).',
       body: CreateBookingInput, response: { 201: CreatedBooking },
     },
-  }, async (req, reply) => reply.status(201).send(await createBooking(deps, req.body)));
+  }, async (req, reply) => {
+    if (app.deps.config.abuse.challenge.required) await challenge.verify(req.body.altcha);
+    return reply.status(201).send(await createBooking(deps, req.body));
+  });
 
   app.get('/bookings/:code', {
     config: { action: 'booking.manage', audit: codeAudit },
@@ -88,11 +114,13 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/bookings/:code/reschedule', {
     config: { action: 'booking.manage', audit: codeAudit },
+    preHandler: limits.guard('bookingChanges'),
     schema: { tags: ['booking'], summary: 'Move the booking to another free time (same place and service)', params: CodeParams, querystring: ManageQuery, body: RescheduleInput, response: { 200: Booking } },
   }, async (req) => rescheduleBooking(deps, await bookingByToken(db, req.params.code, req.query.token), req.body));
 
   app.post('/bookings/:code/cancel', {
     config: { action: 'booking.manage', audit: codeAudit },
+    preHandler: limits.guard('bookingChanges'),
     schema: { tags: ['booking'], summary: 'Cancel the booking', params: CodeParams, querystring: ManageQuery, response: { 200: Booking } },
   }, async (req) => cancelBooking(deps, await bookingByToken(db, req.params.code, req.query.token)));
 

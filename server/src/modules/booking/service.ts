@@ -18,6 +18,7 @@ import { loadPlaceContext, slotQuery, unitChoices, type PlaceContext } from './p
 import { lockPool, tryHold } from './repo.ts';
 import { bookingView, loadBookingRows, type AppointmentRow, type BookingRow } from './view.ts';
 import { notifyVisitor } from './notify.ts';
+import { enforceContactCap } from './contact-cap.ts';
 
 export interface BookingDeps {
   db: Db;
@@ -27,6 +28,8 @@ export interface BookingDeps {
   publicUrl: string;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
   now: () => Date;
+  /** Open bookings a visitor may hold per service (contact-cap.ts); absent: no cap. Staff bookings are not capped. */
+  openBookingsPerContact?: number;
 }
 
 const MINUTE = 60_000;
@@ -165,6 +168,10 @@ export async function createBooking(deps: BookingDeps, input: CreateBookingInput
     const joinUrl = ctx.channel === 'video' ? (await deps.video.createMeeting(code)).joinUrl : null;
     try {
       await db.transaction(async (tx) => {
+        // A visitor's own booking counts against their open bookings of the service; staff book as they judge.
+        if (deps.openBookingsPerContact !== undefined && createdByUserId === null) {
+          await enforceContactCap(tx, input.serviceId, contact, deps.openBookingsPerContact, now);
+        }
         const [row] = await tx.insert(appointments).values({
           officeId: input.officeId, serviceId: input.serviceId, startsAt: start, endsAt: end, code, manageToken: token,
           // A video booking is stored as such once its room and officer are taken (appointments_video_has_room),

@@ -19,6 +19,10 @@ import { TicketFeeds } from './ticket-feed.ts';
 import { requireSwedishMobile } from '../../lib/phone.ts';
 import { transferNotes } from './notes.ts';
 import { startVisitNotifier } from './notifier.ts';
+import { createRateLimiter } from '../abuse/rate-limit.ts';
+import { isKioskOf } from './kiosk-devices.ts';
+import { kioskDeviceRoutes } from './kiosk-device-routes.ts';
+import { KIOSK_DEVICE_HEADER } from '../../../../contracts/abuse.ts';
 
 
 /** Once a visit has ended its ticket no longer changes. */
@@ -33,6 +37,13 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const notifier = startVisitNotifier(bus, { db, sms: app.deps.sms!, log: app.log, now });
   app.addHook('onClose', () => notifier.stop());
   const ticketFeeds = new TicketFeeds(db, bus, now, (err) => app.log.warn({ err }, 'ticket page update failed'));
+  // Tickets and check-ins are limited per client address; the office's registered kiosk is not (decision 0012).
+  const limits = createRateLimiter(db, app.deps.config.abuse, now, app.log);
+  const fromKiosk = async (req: FastifyRequest) => {
+    const token = req.headers[KIOSK_DEVICE_HEADER];
+    return isKioskOf(db, (req.params as { id: string }).id, typeof token === 'string' ? token : undefined, now());
+  };
+  await app.register(kioskDeviceRoutes);
   const staff = (req: FastifyRequest) => {
     if (!req.principal) throw new AppError('unauthenticated', 'Log in to do this');
     return { db, bus, principal: req.principal, now: now() };
@@ -105,10 +116,11 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/offices/:id/tickets', {
     config: { action: 'visits.ticket.take' },
+    preHandler: limits.guard('tickets', fromKiosk),
     schema: {
       tags: ['visits'],
       summary: 'Take a queue ticket for one or more services (kiosk or phone)',
-      description: 'The ticket number is unique per office, day and queue letter, also under concurrent requests and across restarts.',
+      description: 'The ticket number is unique per office, day and queue letter, also under concurrent requests and across restarts. Limited per client address (429 `rate_limited`, reason `too_many_tickets`) unless sent by a registered kiosk device of the office (header `x-kiosk-device`).',
       params: IdParams, body: TakeTicketInput, response: { 201: Ticket },
     },
   }, async (req, reply) => {
@@ -121,10 +133,11 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/offices/:id/check-ins', {
     config: { action: 'visits.ticket.take' },
+    preHandler: limits.guard('checkIns', fromKiosk),
     schema: {
       tags: ['visits'],
       summary: 'Check in a booked visitor with their booking code',
-      description: 'Allowed from 30 minutes before to 15 minutes after the booked time; the visitor joins the queue with the booked time as their place.',
+      description: 'Allowed from 30 minutes before to 15 minutes after the booked time; the visitor joins the queue with the booked time as their place. Limited per client address (reason `too_many_check_ins`) unless sent by a registered kiosk device of the office.',
       params: IdParams, body: CheckInInput, response: { 201: Ticket },
     },
   }, async (req, reply) => {

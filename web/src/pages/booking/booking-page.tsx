@@ -20,6 +20,7 @@ import { Receipt } from './receipt.tsx';
 import { ServiceStep } from './service-step.tsx';
 import { TimePicker } from './time-picker.tsx';
 import { useStepHeading } from './use-step-heading.ts';
+import { useBookingChallenge } from './use-booking-challenge.tsx';
 
 type Step = 'service' | 'place' | 'day' | 'time' | 'contact' | 'confirm' | 'receipt';
 const STEPS: Step[] = ['service', 'place', 'day', 'time', 'contact', 'confirm'];
@@ -57,6 +58,7 @@ export function BookingPage() {
   const [contactErrors, setContactErrors] = useState<FormErrors>(NO_ERRORS);
   const [booked, setBooked] = useState<CreatedBooking | null>(null);
   const [loadError, setLoadError] = useState(false);
+  const challenge = useBookingChallenge();
   useDocumentTitle(booked ? t('receipt.title') : t(`${step}.title`));
 
   const services: ServiceChoice[] | undefined = id ? officeServices.data : allServices.data?.filter(bookableAnywhere);
@@ -166,6 +168,7 @@ export function BookingPage() {
           setContactErrors(errors);
           setStep('contact');
         }}
+        proof={challenge.proof}
       />
     );
   }
@@ -183,6 +186,8 @@ export function BookingPage() {
         </div>
       )}
       {content}
+      {/* Solving starts with the contact details and goes on while they are typed (decision 0012). */}
+      {!booked && (step === 'contact' || step === 'confirm') && challenge.widget}
     </BookingFrame>
   );
 }

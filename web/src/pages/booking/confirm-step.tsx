@@ -13,6 +13,7 @@ import type { ContactDraft, PlaceChoice, ServiceChoice, SlotChoice } from './boo
 import { contactInput } from './contact-fields.tsx';
 import { SlotTaken } from './slot-taken.tsx';
 import { useStepHeading } from './use-step-heading.ts';
+import { apiReason } from '../visits/api-reason.ts';
 
 interface Props {
   service: ServiceChoice;
@@ -23,9 +24,14 @@ interface Props {
   endpoint?: string;
   onBooked: (booking: CreatedBooking) => void;
   onContactErrors: (errors: FormErrors) => void;
+  /** The visitor's form: a solved challenge for each request (use-booking-challenge.tsx); staff need none. */
+  proof?: () => Promise<string>;
 }
 
-export function ConfirmStep({ service, place, choice, contact, endpoint = '/bookings', onBooked, onContactErrors }: Props) {
+/** Refusals about the booking as a whole, shown here even though the API names a contact field. */
+const WHOLE_BOOKING_REASONS = new Set(['too_many_open_bookings', 'too_many_bookings']);
+
+export function ConfirmStep({ service, place, choice, contact, endpoint = '/bookings', onBooked, onContactErrors, proof }: Props) {
   const { t, i18n } = useTranslation('booking');
   const heading = useStepHeading();
   const [start, setStart] = useState(choice.slot.start);
@@ -33,7 +39,7 @@ export function ConfirmStep({ service, place, choice, contact, endpoint = '/book
   const [nextFree, setNextFree] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const book = async (at: string) => {
+  const book = async (at: string, retried = false): Promise<void> => {
     setBusy(true);
     setError(null);
     const body: CreateBookingInput = {
@@ -45,9 +51,20 @@ export function ConfirmStep({ service, place, choice, contact, endpoint = '/book
       ...contactInput(contact),
     };
     const payload = endpoint === '/bookings' ? body : (({ officeId: _o, ...rest }) => rest)(body);
+    if (proof) {
+      try {
+        payload.altcha = await proof();
+      } catch {
+        setBusy(false);
+        setError(t('errors.reason.challenge_failed'));
+        return;
+      }
+    }
     try {
       onBooked(await api.post<CreatedBooking>(endpoint, payload));
     } catch (err) {
+      // A solution that expired (a long pause on the form) or did not verify: once more with a fresh one.
+      if (proof && !retried && apiReason(err) === 'challenge_failed') return book(at, true);
       setBusy(false);
       const taken = nextFreeOf(err);
       if (err instanceof ApiError && err.status === 409) {
@@ -56,7 +73,7 @@ export function ConfirmStep({ service, place, choice, contact, endpoint = '/book
         return;
       }
       const field = err instanceof ApiError ? err.field : undefined;
-      if (field && CONTACT_FIELD_IDS[field]) {
+      if (field && CONTACT_FIELD_IDS[field] && !WHOLE_BOOKING_REASONS.has(apiReason(err) ?? '')) {
         onContactErrors(errorsFromChecks([[CONTACT_FIELD_IDS[field], bookingErrorMessage(err, t)]]));
         return;
       }

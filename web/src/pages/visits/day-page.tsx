@@ -145,7 +145,8 @@ export function DayPage() {
       </h1>
       <nav className="day-links" aria-label={t('day.linksLabel')}>
         <Link to={`/kontor/${encodeURIComponent(id)}/disk`}>{t('day.toDesk')}</Link>{' '}
-        <Link to={`/kontor/${encodeURIComponent(id)}/bokningar`}>{t('bookingStaff:link')}</Link>
+        <Link to={`/kontor/${encodeURIComponent(id)}/bokningar`}>{t('bookingStaff:link')}</Link>{' '}
+        <Link to={`/kontor/${encodeURIComponent(id)}/kioskenheter`}>{t('kioskDevices.title')}</Link>
         {date && <Link to={pathname}>{t('day.today')}</Link>}
       </nav>
       {day && <DateForm key={day.date} value={day.date} onShow={(d) => setParams({ dag: d })} />}

@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../lib/api.ts';
 import { apiReason } from './api-reason.ts';
+import { kioskHeaders } from './kiosk-device.ts';
+import { retryMinutes } from './retry-minutes.ts';
 import { KioskErrors, type KioskError } from './kiosk-errors.tsx';
 import { useFocusHeading } from './use-focus-heading.ts';
 import type { Ticket } from '../../../../contracts/visits.ts';
@@ -42,7 +44,7 @@ export function KioskCheckInStep({ officeId, onTicket, onBack }: Props) {
     setErrors([]);
     setBusy(true);
     try {
-      onTicket(await api.post<Ticket>(`/offices/${officeId}/check-ins`, { code: trimmed }));
+      onTicket(await api.post<Ticket>(`/offices/${officeId}/check-ins`, { code: trimmed }, kioskHeaders(officeId)));
     } catch (err) {
       setBusy(false);
       setErrors([checkInError(err)]);
@@ -51,6 +53,7 @@ export function KioskCheckInStep({ officeId, onTicket, onBack }: Props) {
 
   function checkInError(err: unknown): KioskError {
     if (!(err instanceof ApiError)) return { message: t('kiosk.error.network') };
+    if (err.code === 'rate_limited') return { message: t('kiosk.checkIn.tooMany', { minutes: retryMinutes(err) }) };
     const reason = apiReason(err);
     const message = reason ? REASON_KEYS[reason] : undefined;
     if (message) return { targetId: CODE_ID, message: t(message) };

@@ -1,5 +1,5 @@
 // Kiosk at /kontor/:id/kiosk (entrance tablet, or a phone via the office's QR code): language, errands, ticket.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Agency, Office, Service } from '../../../../contracts/registry.ts';
@@ -12,6 +12,7 @@ import { KioskTicketStep } from './kiosk-ticket-step.tsx';
 import { VisitorLanguageButtons } from './visitor-language-buttons.tsx';
 import { useVisitorLanguage } from './use-visitor-language.ts';
 import type { Ticket } from '../../../../contracts/visits.ts';
+import { adoptKioskSetupLink } from './kiosk-device.ts';
 import './visits.css';
 
 type Step = { kind: 'language' } | { kind: 'services' } | { kind: 'checkIn' } | { kind: 'ticket'; ticket: Ticket };
@@ -25,6 +26,8 @@ export function KioskPage() {
   const services = useApiData<Service[]>('/services', { cached: true });
   const agencies = useApiData<Agency[]>('/agencies', { cached: true });
   useDocumentTitle(t('kiosk.pageTitle'));
+  // The office manager's setup link makes this device the office's kiosk (its tickets skip the address limit).
+  useEffect(() => adoptKioskSetupLink(id), [id]);
 
   // The tablet is shared: the next visitor starts in Swedish on the language screen.
   const restart = useCallback(() => {

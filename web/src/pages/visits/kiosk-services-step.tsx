@@ -6,6 +6,8 @@ import type { TakeTicketInput, Ticket } from '../../../../contracts/visits.ts';
 import { ApiError, api } from '../../lib/api.ts';
 import { localName, swedishTextProps } from '../../lib/locale-format.ts';
 import { apiReason } from './api-reason.ts';
+import { kioskHeaders } from './kiosk-device.ts';
+import { retryMinutes } from './retry-minutes.ts';
 import { KioskErrors, type KioskError } from './kiosk-errors.tsx';
 import { useFocusHeading } from './use-focus-heading.ts';
 import type { VisitorLanguageCode } from '../../i18n/index.ts';
@@ -85,7 +87,7 @@ export function KioskServicesStep({ office, services, agencies, language, onTick
     if (normalised !== undefined) body.phone = normalised;
     setBusy(true);
     try {
-      onTicket(await api.post<Ticket>(`/offices/${office.id}/tickets`, body));
+      onTicket(await api.post<Ticket>(`/offices/${office.id}/tickets`, body, kioskHeaders(office.id)));
     } catch (err) {
       setBusy(false);
       setErrors([{ message: takeErrorMessage(err) }]);
@@ -95,6 +97,7 @@ export function KioskServicesStep({ office, services, agencies, language, onTick
   function takeErrorMessage(err: unknown): string {
     if (!(err instanceof ApiError)) return t('kiosk.error.network');
     if (apiReason(err) === 'office_closed') return t('kiosk.error.officeClosed');
+    if (err.code === 'rate_limited') return t('kiosk.error.tooMany', { minutes: retryMinutes(err) });
     if (err.field?.startsWith('serviceIds')) return t('kiosk.error.notOffered');
     if (err.field === 'phone') return t('kiosk.phoneInvalid', PHONE_EXAMPLE);
     return t('kiosk.error.generic');
