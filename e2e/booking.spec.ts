@@ -28,7 +28,7 @@ const json = async <T,>(path: string) => (await (await fetch(`${app.url}/api/v1$
 
 beforeAll(async () => {
   const startedAt = Date.now();
-  // The challenge as in production (decision 0012): the visitor's browser must solve it to book.
+  // The challenge as in production (decision 0013): the visitor's browser must solve it to book.
   app = await startApp({ clock: () => new Date(START + clockOffset + (Date.now() - startedAt)), env: { BOOKING_CHALLENGE: 'true' } });
   browser = await launchBrowser();
   const offices = await json<OfficeSummary[]>('/offices?tier=servicekontor&limit=200');

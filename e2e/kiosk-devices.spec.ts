@@ -1,4 +1,4 @@
-// The office's kiosk device in a real browser (issue 11, point 4; decision 0012): the office manager
+// The office's kiosk device in a real browser (issue 11, point 4; decision 0013): the office manager
 // registers the entrance tablet, the setup link hands its token to the kiosk page, and that kiosk keeps
 // handing out tickets where a phone at the same address is told, in its language, to wait. Pages pass axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

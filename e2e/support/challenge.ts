@@ -1,4 +1,4 @@
-// The booking form's proof of work for a spec that books through the API (decision 0012): fetch a
+// The booking form's proof of work for a spec that books through the API (decision 0013): fetch a
 // challenge and solve it with altcha-lib, as the widget does in the browser.
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';

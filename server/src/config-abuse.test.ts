@@ -1,4 +1,4 @@
-// The abuse settings (decision 0012): production defaults, a random challenge key unless one is shared,
+// The abuse settings (decision 0013): production defaults, a random challenge key unless one is shared,
 // TRUST_PROXY's forms, and a clear stop on a bad value.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';

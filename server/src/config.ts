@@ -41,7 +41,7 @@ export interface Config {
  * Failed password logins, counted per account and per client address in the database (so every server
  * shares them): from `backoffAfter` failures each further try waits 1 s, 2 s, 4 s … (at most a minute);
  * from `lockoutAfter` the next try waits `lockoutMinutes`. Failures are forgotten `windowMinutes` after the
- * first one of a run, unless a wait is still running. Decision 0012.
+ * first one of a run, unless a wait is still running. Decision 0013.
  */
 export interface LoginThrottleConfig {
   account: ThrottleRule;

@@ -1,4 +1,4 @@
-// The booking form's proof of work (ALTCHA, decision 0012): the server hands out signed challenges, the
+// The booking form's proof of work (ALTCHA, decision 0013): the server hands out signed challenges, the
 // visitor's browser solves one in a web worker while the form is filled in, and a public booking carries
 // the solution. Each solution is accepted once: its challenge's signature is recorded until it expires.
 import { createHmac } from 'node:crypto';

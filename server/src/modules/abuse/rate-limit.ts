@@ -1,4 +1,4 @@
-// Per-address rate limits on the public write routes (decision 0012): a fixed-window counter in
+// Per-address rate limits on the public write routes (decision 0013): a fixed-window counter in
 // PostgreSQL, one upsert per request, so every instance on the database counts together. A refusal is
 // `429 rate_limited` with `Retry-After`, `details.retryAfterSeconds` and a reason per group of routes.
 import { lt, sql } from 'drizzle-orm';

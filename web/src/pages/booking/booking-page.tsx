@@ -186,7 +186,7 @@ export function BookingPage() {
         </div>
       )}
       {content}
-      {/* Solving starts with the contact details and goes on while they are typed (decision 0012). */}
+      {/* Solving starts with the contact details and goes on while they are typed (decision 0013). */}
       {!booked && (step === 'contact' || step === 'confirm') && challenge.widget}
     </BookingFrame>
   );

@@ -1,4 +1,4 @@
-// The booking form's proof of work (decision 0012): the ALTCHA widget, invisible, solves a challenge from
+// The booking form's proof of work (decision 0013): the ALTCHA widget, invisible, solves a challenge from
 // the server in web workers as soon as it is on the page (the contact step), so the answer is usually ready
 // before the visitor presses Book. Nothing to click or read; its texts are ours, in the visitor's language.
 // The "external" build keeps the widget's styles and worker out of inline code, so a CSP of

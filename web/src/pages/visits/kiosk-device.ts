@@ -1,4 +1,4 @@
-// The office's registered kiosk device (decision 0012): the token an office manager's setup link hands to
+// The office's registered kiosk device (decision 0013): the token an office manager's setup link hands to
 // the device (in the URL fragment, which never reaches a server), kept in localStorage per office and sent
 // with tickets and check-ins, which then skip the per-address limit.
 import { KIOSK_DEVICE_HEADER } from '../../../../contracts/abuse.ts';

@@ -1,4 +1,4 @@
-// The office's kiosk devices at /kontor/:id/kioskenheter (office managers and admins, decision 0012): register
+// The office's kiosk devices at /kontor/:id/kioskenheter (office managers and admins, decision 0013): register
 // the entrance tablet (its tickets skip the limit per address that phones have), see the devices, revoke one.
 // The token is shown once, inside a setup link: opened on the tablet, the kiosk page keeps it.
 import { useState, type FormEvent } from 'react';
