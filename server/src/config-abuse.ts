@@ -1,4 +1,4 @@
-// Settings that keep the public routes from being abused (docs/decisions/0012-public-abuse-limits.md):
+// Settings that keep the public routes from being abused (docs/decisions/0013-public-abuse-limits.md):
 // per-address rate limits, the open-booking cap per contact, the booking form's proof of work, and which
 // proxies may name the client's address. Parsed once at boot with the rest of config.ts.
 import { randomBytes } from 'node:crypto';
