@@ -9,6 +9,7 @@ import { openPglite, openPostgres, type Database, type Db } from '../db/client.t
 import { freshPostgres } from './postgres.ts';
 import { SESSION_COOKIE } from '../modules/auth/service.ts';
 import type { SmsSender } from '../adapters/sms/index.ts';
+import type { DestinationStream } from 'pino';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -46,6 +47,8 @@ export interface AppOptions {
   sms?: SmsSender;
   /** Environment for loadConfig, read when the suite starts (e.g. OIDC_ISSUER of a fake IdP started in beforeAll). */
   env?: () => NodeJS.ProcessEnv;
+  /** Receives the app's log lines (redacted as in production) instead of silence. */
+  log?: DestinationStream;
 }
 
 export function describeWithApp(title: string, suite: (ctx: TestContext) => void, options: AppOptions = {}): void {
@@ -58,7 +61,7 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
         // Retention runs by hand in tests (modules/privacy), never on a timer.
         const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
-        ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
+        ctx.app = await buildApp({ config, database, logger: options.log ? { stream: options.log } : false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;
         ctx.login = async (username, password = 'demo-password') => {
           const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
