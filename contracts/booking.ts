@@ -4,10 +4,9 @@
 // Times on the wire are ISO 8601 instants (UTC, `Z`); `time` fields are Swedish wall-clock HH:MM.
 import { Type, type Static } from 'typebox';
 import { Id } from './registry.ts';
+import { IsoDate, Instant } from './common.ts';
 import { Ticket, VisitorLanguage } from './visits.ts';
 
-const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (Swedish calendar date)' });
-const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant, e.g. 2026-12-03T09:00:00Z' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** How a booked meeting takes place. A mobile stop booking is `in_person` at the stop. */

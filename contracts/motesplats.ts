@@ -3,8 +3,8 @@
 // household's own itinerary and the lead-time report. Times of day are "HH:MM", Swedish wall clock.
 import { Type, type Static } from 'typebox';
 import { Id } from './registry.ts';
+import { IsoDate } from './common.ts';
 
-export const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD (Swedish calendar date)' });
 export const DayTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Swedish wall-clock time on the day' });
 /** An agency station: MV, SKV, AF, FK, PM, KOMMUN, or another key the office uses. */
 export const StationKey = Type.String({ pattern: '^[A-Z][A-Z0-9_]{0,15}$', description: 'MV, SKV, AF, FK, PM, KOMMUN, …' });

@@ -1,6 +1,7 @@
 // Request and response schemas for the registry domain, shared by the server (validation, OpenAPI)
 // and the web app (types). One source of truth: the web never writes these types by hand.
 import { Type, type Static } from 'typebox';
+import { IsoDate } from './common.ts';
 
 export const Id = Type.String({ format: 'uuid', description: 'UUID' });
 /** Path parameters of every `/:id` route. */
@@ -46,7 +47,6 @@ export const CAPABILITIES: Capability[] = [
 
 const Text = (min: number, max: number) => Type.String({ minLength: min, maxLength: max });
 const TimeOfDay = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Europe/Stockholm' });
-const IsoDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 export const Kommunkod = Type.String({ pattern: '^[0-9]{4}$', description: 'SCB municipality code' });
 
 // ---------- agencies ----------
@@ -57,7 +57,7 @@ export const AgencyInput = Type.Object(
     nameEn: Text(2, 120),
     kind: AgencyKind,
     kommunkod: Type.Optional(Type.Union([Kommunkod, Type.Null()])),
-    website: Type.Optional(Type.Union([Type.String({ format: 'uri', maxLength: 300 }), Type.Null()])),
+    website: Type.Optional(Type.Union([Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300, description: 'An http(s) address' }), Type.Null()])),
   },
   { additionalProperties: false },
 );

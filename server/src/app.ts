@@ -1,5 +1,5 @@
 // Builds the Fastify app from the domain modules. Tests use it with inject(); main.ts listens.
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,9 +15,13 @@ import { createSmsSender, type SmsSender } from './adapters/sms/index.ts';
 import { createEmailSender, type EmailSender } from './adapters/email/index.ts';
 import { createVideoRooms, type VideoRooms } from './adapters/video/index.ts';
 import { createStaffLogin, type StaffLogin } from './adapters/login/index.ts';
-import { AppError } from './lib/errors.ts';
 import { installAccessHooks } from './http/access.ts';
-import { requestSerializer } from './http/log-redact.ts';
+import { installInputGuard } from './http/input-guard.ts';
+import { replyToClientError, replyWithError } from './http/error-reply.ts';
+import { strictDateFormats } from './http/formats.ts';
+import { installBrowserDefences } from './http/browser-defences.ts';
+import { loggerOptions } from './http/log-redact.ts';
+import type { DestinationStream } from 'pino';
 import { authRoutes } from './modules/auth/routes.ts';
 import { oidcRoutes } from './modules/auth/oidc-routes.ts';
 import { userRoutes } from './modules/auth/user-routes.ts';
@@ -40,7 +44,8 @@ import './http/route-config.ts';
 export interface AppDeps {
   config: Config;
   database: Database;
-  logger?: boolean | object;
+  /** false silences the log; a stream receives every (redacted) line, for tests that read the log. */
+  logger?: false | { stream: DestinationStream };
   /** The time source; tests pass a fixed clock so opening hours and service dates are predictable. */
   clock?: () => Date;
   /** Where text messages go; built from config.sms when not given (tests pass their own). */
@@ -61,20 +66,17 @@ export interface AppDeps {
 
 export type App = FastifyInstance & { deps: AppDeps };
 
-/** Turns an ajv instancePath like "/openingHours/0/closes" into "openingHours[0].closes". */
-function fieldFromPath(instancePath: string, missing?: string): string {
-  const parts = instancePath.split('/').filter(Boolean);
-  if (missing) parts.push(missing);
-  return parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel, serializers: { req: requestSerializer } },
+    logger: deps.logger === false ? false : loggerOptions(deps.config.logLevel, deps.logger?.stream),
     genReqId: () => randomUUID(),
     // req.ip is the client's address from X-Forwarded-For only when TRUST_PROXY names the proxies (rate limits, audit).
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats] },
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [addFormats.default ?? addFormats, strictDateFormats] },
+    // Fastify's routing errors (a malformed URL, an over-long parameter) and Node's parser errors
+    // (headers too large) answer in our error shape too.
+    frameworkErrors: replyWithError,
+    clientErrorHandler: replyToClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every live channel on one hub: one LISTEN connection per server on PostgreSQL (db/live-channel.ts).
@@ -95,29 +97,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => planWorker.close());
   await app.register(cookie);
 
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) {
-      return reply.status(err.status).send({ code: err.code, message: err.message, field: err.field, details: err.details, requestId: req.id });
-    }
-    if (err.validation && err.validation.length > 0) {
-      const v = err.validation[0]!;
-      const missing = (v.params as { missingProperty?: string; additionalProperty?: string }).missingProperty
-        ?? (v.params as { additionalProperty?: string }).additionalProperty;
-      const field = fieldFromPath(v.instancePath, missing) || err.validationContext || 'body';
-      return reply.status(400).send({
-        code: 'validation_failed',
-        message: `${field}: ${v.message ?? 'is invalid'}`,
-        field,
-        details: { in: err.validationContext, keyword: v.keyword, params: v.params },
-        requestId: req.id,
-      });
-    }
-    if (err.statusCode && err.statusCode < 500) {
-      return reply.status(err.statusCode).send({ code: err.statusCode === 404 ? 'not_found' : 'bad_request', message: err.message, requestId: req.id });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ code: 'internal_error', message: 'Something went wrong on our side. Quote the request id when reporting it.', requestId: req.id });
-  });
+  app.setErrorHandler(replyWithError);
+  installInputGuard(app);
+  await installBrowserDefences(app, deps.config.publicUrl);
 
   await app.register(swagger, {
     openapi: {
@@ -125,7 +107,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // The explorer's own page has inline code: it gets its own policy, with hashes, and still no framing.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header: string) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   installAccessHooks(app);
 

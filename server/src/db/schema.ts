@@ -70,6 +70,8 @@ export const agencies = pgTable('agencies', {
   check('agencies_kind', sql`${t.kind} in ('state_agency', 'municipality')`),
   // A municipality agency belongs to exactly one kommun; a state agency to none.
   check('agencies_kommun_matches_kind', sql`(${t.kind} = 'municipality') = (${t.kommunkod} is not null)`),
+  // Republished through HSDS and shown as a link: never javascript: or data: URLs.
+  check('agencies_website_http', sql`${t.website} is null or ${t.website} ~ '^https?://'`),
 ]);
 
 export const capabilities = pgTable('capabilities', {

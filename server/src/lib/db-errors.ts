@@ -22,18 +22,23 @@ const FIELD_BY_CONSTRAINT: Record<string, string> = {
   office_hours_order: 'openingHours',
   office_exception_hours: 'dateExceptions',
   agencies_code_unique: 'code',
+  agencies_website_http: 'website',
   agencies_kommun_matches_kind: 'kommunkod',
   agencies_kommunkod_municipalities_kommunkod_fk: 'kommunkod',
   services_agency_name_sv: 'nameSv',
   services_agency_id_agencies_id_fk: 'agencyId',
   services_duration_range: 'durationMin',
   users_username_unique: 'username',
+  user_roles_office_id_offices_id_fk: 'roles',
+  user_roles_agency_id_agencies_id_fk: 'roles',
+  user_roles_county_code_counties_code_fk: 'roles',
   mobile_teams_hub_name: 'name',
   mp_templates_office_name: 'name',
   mp_households_assigned_kommunkod_municipalities_kommunkod_fk: 'assignedKommunkod',
 };
 
-function pgError(err: unknown): PgLikeError | null {
+/** The PostgreSQL error inside `err` (Drizzle wraps driver errors; the fields sit on a cause), or null. */
+export function pgErrorOf(err: unknown): PgLikeError | null {
   let e: unknown = err;
   // Drizzle wraps driver errors; the PostgreSQL fields sit on the cause.
   for (let i = 0; i < 3 && e && typeof e === 'object'; i++) {
@@ -45,7 +50,7 @@ function pgError(err: unknown): PgLikeError | null {
 }
 
 export function mapDbError(err: unknown): unknown {
-  const pg = pgError(err);
+  const pg = pgErrorOf(err);
   if (!pg) return err;
   const constraint = pg.constraint ?? pg.constraint_name ?? '';
   const field = FIELD_BY_CONSTRAINT[constraint] ?? constraint;

@@ -3,6 +3,8 @@
 
 export const ERROR_STATUS = {
   validation_failed: 400,
+  /** The request itself is malformed (broken JSON, a bad URL). */
+  bad_request: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
@@ -10,6 +12,14 @@ export const ERROR_STATUS = {
   conflict: 409,
   already_exists: 409,
   in_use: 409,
+  /** The body is larger than the server accepts. */
+  payload_too_large: 413,
+  /** The URL, or the request's headers, are longer than the server accepts. */
+  uri_too_long: 414,
+  /** The request did not arrive in time. */
+  request_timeout: 408,
+  /** The body's Content-Type is not one the route reads (JSON, mostly). */
+  unsupported_media_type: 415,
   rule_violation: 422,
   rate_limited: 429,
   internal_error: 500,

@@ -12,6 +12,7 @@ import type { SmsSender } from '../adapters/sms/index.ts';
 import { LENIENT_ABUSE_ENV } from './lenient-abuse-env.ts';
 
 export { LENIENT_ABUSE_ENV };
+import type { DestinationStream } from 'pino';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -49,6 +50,8 @@ export interface AppOptions {
   sms?: SmsSender;
   /** Environment for loadConfig, read when the suite starts (e.g. OIDC_ISSUER of a fake IdP started in beforeAll). */
   env?: () => NodeJS.ProcessEnv;
+  /** Receives the app's log lines (redacted as in production) instead of silence. */
+  log?: DestinationStream;
 }
 
 export function describeWithApp(title: string, suite: (ctx: TestContext) => void, options: AppOptions = {}): void {
@@ -61,7 +64,7 @@ export function describeWithApp(title: string, suite: (ctx: TestContext) => void
         // Retention runs by hand in tests (modules/privacy), never on a timer.
         const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...LENIENT_ABUSE_ENV, ...options.env?.() }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
         ctx.now = new Date('2026-12-01T10:00:00Z');
-        ctx.app = await buildApp({ config, database, logger: false, clock: () => ctx.now, sms: options.sms });
+        ctx.app = await buildApp({ config, database, logger: options.log ? { stream: options.log } : false, clock: () => ctx.now, sms: options.sms });
         ctx.db = database.db;
         ctx.login = async (username, password = 'demo-password') => {
           const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });

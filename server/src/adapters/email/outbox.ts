@@ -20,7 +20,8 @@ export class OutboxEmailSender implements EmailSender {
 
   async send({ to, subject, text }: EmailMessage): Promise<{ id: string }> {
     const [row] = await this.db.insert(emailOutbox).values({ sender: this.from, recipient: to, subject, text }).returning({ id: emailOutbox.id });
-    this.log.info({ email: { id: row!.id, to: maskEmail(to), subject } }, 'Email stored in the outbox (EMAIL_PROVIDER=outbox)');
+    // Never the subject or text: both can name the visitor or carry a link's token.
+    this.log.info({ email: { id: row!.id, to: maskEmail(to) } }, 'Email stored in the outbox (EMAIL_PROVIDER=outbox)');
     return { id: row!.id };
   }
 }

@@ -5,6 +5,7 @@ import {
   Agency, AgencyInput, County, Id, IdParams, Municipality, Office, OfficeDay, OfficeInput, OfficeSummary, OfficeTier,
   RuleViolation, Service, ServiceInput,
 } from '../../../../contracts/registry.ts';
+import { IsoDate } from '../../../../contracts/common.ts';
 import { notFound } from '../../lib/errors.ts';
 import { officeFromParams } from '../../http/route-config.ts';
 import { haversineKm } from '../../lib/geo.ts';
@@ -88,7 +89,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Day-by-day opening, holidays and agencies present (Europe/Stockholm dates)',
       params: IdParams,
       querystring: Type.Object({
-        from: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })),
+        from: Type.Optional(IsoDate),
         days: Type.Integer({ minimum: 1, maximum: 366, default: 14 }),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(OfficeDay) },
