@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { seedIfEmpty } from './db/seed/seed.ts';
 import { DEMO_LOGINS } from './db/seed/demo-users.ts';
 import type { FastifyInstance } from 'fastify';
@@ -54,7 +55,16 @@ async function main() {
     }
     throw err;
   }
-  const database = await openDatabase(config);
+  let database;
+  try {
+    database = await openDatabase(config);
+  } catch (err) {
+    if (err instanceof DataDirInUseError) {
+      console.error(`Database error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
   const seeded = await seedIfEmpty(database.db, { demo: config.seedDemo });
   const started = Date.now();
   const clock = config.clockStart ? () => new Date(config.clockStart!.getTime() + (Date.now() - started)) : undefined;

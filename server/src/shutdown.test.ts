@@ -46,6 +46,8 @@ function heldRequest(server: SpawnedServer, path: string, cookie: string, body: 
       else resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest });
     });
   });
+  // A failure is reported where the test awaits the answer, not as an unhandled rejection before that.
+  response.catch(() => {});
   socket.write([
     `POST ${path} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`, `Origin: ${server.url}`, `Cookie: ${cookie}`,
     'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Expect: 100-continue', '', '',
@@ -61,13 +63,16 @@ async function reconnectThenEnd(stream: SseReader): Promise<unknown> {
   return event;
 }
 
-/** Polls until a new connection is refused: the server stopped listening. */
-async function untilRefused(url: string): Promise<string> {
+/**
+ * Polls until a new connection is refused: the server stopped listening. (Just before, a connection may
+ * still be accepted and then closed unanswered as the server closes its idle connections.)
+ */
+async function untilRefused(url: string): Promise<void> {
   for (;;) {
     try {
       await fetch(`${url}/api/v1/health/live`, { headers: { connection: 'close' } });
     } catch (err) {
-      return String((err as { cause?: { code?: string } }).cause?.code ?? err);
+      if ((err as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return;
     }
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -104,7 +109,7 @@ for (const kind of databaseKinds()) {
         const events = await Promise.all(streams.map(reconnectThenEnd));
         for (const event of events) expect(event).toMatchObject({ reason: 'draining' });
         // No new connections, while the 20 are still waiting for their bodies.
-        expect(await untilRefused(server.url)).toBe('ECONNREFUSED');
+        await untilRefused(server.url);
 
         for (const h of held) h.sendBody();
         const answers = await Promise.all(held.map((h) => h.response));
