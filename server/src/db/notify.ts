@@ -2,8 +2,9 @@
 // app (db/live-channel.ts). One dedicated connection listens on all the channels (a pooled one would be
 // handed to other queries); sending goes through the app's own pool when given one (so a server uses its
 // pool plus this one connection), else through a small pool of its own. A lost listening connection is
-// re-opened with a growing pause; events sent meanwhile are missed, which live pages survive because they re-read
-// their state whenever their stream reconnects or the next event comes.
+// re-opened with a growing pause; events sent meanwhile are missed, which live pages survive because
+// they re-read their state whenever their stream reconnects or the next event comes. Readiness
+// (/health/ready) reports the time in between as `listen_down`.
 import pg from 'pg';
 
 /** Carries messages between servers; every server, the sender included, receives each message once. */
