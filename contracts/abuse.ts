@@ -1,4 +1,4 @@
-// Schemas of the public routes' abuse defences (decision 0012): kiosk devices registered by an office's
+// Schemas of the public routes' abuse defences (decision 0013): kiosk devices registered by an office's
 // manager, and the booking form's proof-of-work challenge (ALTCHA).
 import { Type, type Static } from 'typebox';
 import { Id } from './registry.ts';

@@ -30,7 +30,7 @@ export type TakeTicketInput = Static<typeof TakeTicketInput>;
 
 export const Ticket = Type.Object({
   id: Id,
-  number: Type.String({ description: 'Letter per queue + number, e.g. A012; unique per office and day' }),
+  number: Type.String({ description: 'Letter per queue + number of at least three digits, e.g. A012, A999, A1000; unique per office and day, never reused' }),
   officeId: Id,
   queueId: Id,
   state: VisitState,

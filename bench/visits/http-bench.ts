@@ -48,7 +48,7 @@ async function benchOne(method: 'pglite' | 'postgres', databaseUrl: string | nul
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // The load process stands for the offices' many kiosks at one address: exempt from the per-address ticket
-  // limit (decision 0012), as registered kiosk devices are.
+  // limit (decision 0013), as registered kiosk devices are.
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'db'), CLOCK_START, LOG_LEVEL: 'warn', COOKIE_SECURE: 'false', WEB_DIST: join(dir, 'no-web'), DATABASE_URL: databaseUrl ?? '', RATE_LIMIT_EXEMPT: '127.0.0.1,::1' };
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {

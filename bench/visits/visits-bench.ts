@@ -2,10 +2,11 @@
 // queue engine against the AHT rule.
 //
 // runWaitEstimateBench() runs seeded simulated office days; the HTTP cases (take_ticket, call_next, trivial)
-// are to be added beside it as their own function, and run() joins the reports.
+// and the embedded database's commit cost (pglite_commit) are their own functions, and run() joins the reports.
 import { percentile, type BenchReport, type BenchRow } from '../harness.ts';
 import { simulateDay, type WaitRecord } from './wait-estimate.ts';
 import { runHttpBench } from './http-bench.ts';
+import { runCommitBench } from './commit-cost.ts';
 
 /** Five simulated days; fixed seeds so that runs compare. */
 const SEEDS = [1, 2, 3, 4, 5];
@@ -60,6 +61,7 @@ export async function runWaitEstimateBench(): Promise<BenchReport> {
 
 export async function run(): Promise<BenchReport> {
   const waitEstimate = await runWaitEstimateBench();
+  const commit = await runCommitBench();
   const http = await runHttpBench();
-  return { rows: [...http.rows, ...waitEstimate.rows], notes: [...http.notes, ...waitEstimate.notes] };
+  return { rows: [...http.rows, ...commit.rows, ...waitEstimate.rows], notes: [...http.notes, ...commit.notes, ...waitEstimate.notes] };
 }

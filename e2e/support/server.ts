@@ -9,6 +9,8 @@ import { LENIENT_ABUSE_ENV } from '../../server/src/test/lenient-abuse-env.ts';
 
 export interface RunningApp {
   url: string;
+  /** Starts draining as SIGTERM does (live streams told to reconnect, new requests refused); returns the streams sent away. */
+  drain(): number;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
+    drain: () => app.deps.lifecycle!.drain(),
     stop: async () => {
       await app.close();
       await database.close();

@@ -34,7 +34,8 @@ import { visitRoutes } from './modules/visits/routes.ts';
 import { createVisitBus, type VisitBus } from './modules/visits/bus.ts';
 import { createMotesplatsBus, type MotesplatsBus } from './modules/motesplats/bus.ts';
 import { createPlanWorker, type PlanWorker } from './modules/motesplats/plan-worker.ts';
-import { createLiveHub } from './db/live-channel.ts';
+import { createLiveHub, type LiveHub } from './db/live-channel.ts';
+import { installDrainHooks, Lifecycle } from './http/lifecycle.ts';
 import { bookingRoutes } from './modules/booking/routes.ts';
 import { motesplatsRoutes } from './modules/motesplats/routes.ts';
 import { coverageRoutes } from './modules/coverage/routes.ts';
@@ -62,6 +63,10 @@ export interface AppDeps {
   motesplatsBus?: MotesplatsBus;
   /** The thread that makes Mötesplats day plans off the event loop; built here, started at the first plan. */
   planWorker?: PlanWorker;
+  /** The app's live channels (LISTEN/NOTIFY on PostgreSQL); built here. Readiness asks whether it listens. */
+  live?: LiveHub;
+  /** Draining for a graceful shutdown: open live streams, and whether new requests are refused; built here. */
+  lifecycle?: Lifecycle;
 }
 
 export type App = FastifyInstance & { deps: AppDeps };
@@ -77,11 +82,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // (headers too large) answer in our error shape too.
     frameworkErrors: replyWithError,
     clientErrorHandler: replyToClientError,
+    // While closing, our drain hook answers in the error catalogue's shape instead (http/lifecycle.ts).
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every live channel on one hub: one LISTEN connection per server on PostgreSQL (db/live-channel.ts).
   const live = createLiveHub(deps.database, app.log);
   const planWorker = createPlanWorker(app.log);
+  const lifecycle = new Lifecycle();
   app.decorate('deps', {
     ...deps,
     sms: deps.sms ?? createSmsSender(deps.config.sms, deps.database.db, app.log),
@@ -91,7 +99,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     visitBus: createVisitBus(live),
     motesplatsBus: createMotesplatsBus(live),
     planWorker,
+    live,
+    lifecycle,
   });
+  installDrainHooks(app, lifecycle);
   await live.start();
   app.addHook('onClose', () => live.stop());
   app.addHook('onClose', () => planWorker.close());

@@ -72,3 +72,16 @@ describe('retention configuration', () => {
     expect(() => loadConfig({ RETENTION_MOTESPLATS_DAYS: 'forever' })).toThrow(/RETENTION_MOTESPLATS_DAYS/);
   });
 });
+
+describe('database pool configuration', () => {
+  it('opens at most 10 connections per server unless DATABASE_POOL_SIZE says otherwise', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize).toBe(25);
+  });
+
+  it('stops on a size that is not a whole number from 2 to 1000', () => {
+    for (const bad of ['0', '1', '1001', '2.5', 'ten', '-3']) {
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE must be a whole number from 2 to 1000/);
+    }
+  });
+});

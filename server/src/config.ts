@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   /** PostgreSQL URL; when absent the embedded PGlite database in dataDir is used. */
   databaseUrl: string | null;
+  /** PostgreSQL only: the most connections this server's pool opens (one more listens for live events). */
+  databasePoolSize: number;
   dataDir: string;
   logLevel: string;
   cookieSecure: boolean;
@@ -222,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 2, 1000),
     dataDir: resolve(env.DATA_DIR ?? 'var/db'),
     logLevel,
     cookieSecure: bool(env, 'COOKIE_SECURE', true),

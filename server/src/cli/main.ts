@@ -1,6 +1,7 @@
 // The command line: `npm run cli -- <command> [options]`. Uses the same config and database as the app.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { DataDirInUseError } from '../db/data-dir-lock.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { seedIfEmpty } from '../db/seed/seed.ts';
 import { createUser } from '../modules/auth/users.ts';
@@ -52,7 +53,16 @@ async function main() {
     console.log(HELP);
     return;
   }
-  const database = await openDatabase(loadConfig());
+  let database;
+  try {
+    database = await openDatabase(loadConfig());
+  } catch (err) {
+    // E.g. the embedded database is open in the running server: one process owns it.
+    if (!(err instanceof DataDirInUseError)) throw err;
+    console.error(`${err.message}. Stop the server first.`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     switch (command) {
       case 'seed':

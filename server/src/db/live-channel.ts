@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import { sql } from 'drizzle-orm';
 import type { Database } from './client.ts';
 import { pgNotifyTransport, type BusTransport } from './notify.ts';
 
@@ -104,6 +105,12 @@ export class LiveHub {
     });
   }
 
+  /** Whether this server hears the other servers' events now: in process always; on PostgreSQL while the listening connection is up. */
+  listening(): boolean {
+    if (!this.transport) return true;
+    return this.started && this.stopListening !== null && this.transport.listening();
+  }
+
   /** Stops listening and closes the transport; publishing afterwards delivers on this server only. */
   async stop(): Promise<void> {
     await this.stopListening?.();
@@ -115,8 +122,12 @@ export class LiveHub {
 /** In process on PGlite (one server); across servers through LISTEN/NOTIFY on PostgreSQL. */
 export function createLiveHub(database: Database, log: FastifyBaseLogger): LiveHub {
   if (database.kind !== 'postgres' || !database.url) return new LiveHub();
+  // Notifications go out through the app's pool: a server holds its pool and one listening connection.
+  const notify = async (channel: string, payload: string) => {
+    await database.db.execute(sql`select pg_notify(${channel}, ${payload})`);
+  };
   return new LiveHub(
-    pgNotifyTransport(database.url, (err) => log.warn({ err }, 'live events: listening connection lost')),
+    pgNotifyTransport(database.url, (err) => log.warn({ err }, 'live events: listening connection lost'), notify),
     (err, channel) => log.warn({ err, channel }, 'live events: bad message'),
   );
 }

@@ -1,8 +1,10 @@
 // PostgreSQL LISTEN/NOTIFY as a message transport between app servers, for every live channel of the
 // app (db/live-channel.ts). One dedicated connection listens on all the channels (a pooled one would be
-// handed to other queries); sending goes through a small pool. A lost listening connection is re-opened
-// with a growing pause; events sent meanwhile are missed, which live pages survive because they re-read
-// their state whenever their stream reconnects or the next event comes.
+// handed to other queries); sending goes through the app's own pool when given one (so a server uses its
+// pool plus this one connection), else through a small pool of its own. A lost listening connection is
+// re-opened with a growing pause; events sent meanwhile are missed, which live pages survive because
+// they re-read their state whenever their stream reconnects or the next event comes. Readiness
+// (/health/ready) reports the time in between as `listen_down`.
 import pg from 'pg';
 
 /** Carries messages between servers; every server, the sender included, receives each message once. */
@@ -12,20 +14,27 @@ export interface BusTransport {
   listen(channels: readonly string[], onMessage: (channel: string, payload: string) => void): Promise<() => Promise<void>>;
   /** Stops listening and sending for good: nothing is opened again afterwards. */
   close(): Promise<void>;
+  /** Whether every listen is connected now (false while a lost connection is being re-opened). */
+  listening(): boolean;
 }
+
+/** Sends one notification on a connection the caller owns (the app's pool). */
+export type NotifySender = (channel: string, payload: string) => Promise<void>;
 
 /** Fixed channel names, quoted as identifiers: never user input. */
 const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
 
-export function pgNotifyTransport(url: string, onError: (err: unknown) => void): BusTransport {
+export function pgNotifyTransport(url: string, onError: (err: unknown) => void, notify?: NotifySender): BusTransport {
   let sender: pg.Pool | null = null;
   let closed = false;
-  const listeners = new Set<() => Promise<void>>();
+  /** Each listen's stop, with whether its connection is up now. */
+  const listeners = new Map<() => Promise<void>, () => boolean>();
   return {
     async send(channel, payload) {
       // After stop nothing may open a new pool: it would outlive the app and its idle connections would
       // fail later (e.g. when the database is dropped), far from any caller.
       if (closed) throw new Error('the live event transport is stopped');
+      if (notify) return notify(channel, payload);
       if (!sender) {
         sender = new pg.Pool({ connectionString: url, max: 2 });
         // An idle pooled connection that drops emits on the pool; without a listener that is a crash.
@@ -91,7 +100,7 @@ export function pgNotifyTransport(url: string, onError: (err: unknown) => void):
         await client?.end().catch(() => {});
         client = null;
       };
-      listeners.add(stop);
+      listeners.set(stop, () => client !== null);
       try {
         await connect();
       } catch (err) {
@@ -102,9 +111,12 @@ export function pgNotifyTransport(url: string, onError: (err: unknown) => void):
     },
     async close() {
       closed = true;
-      await Promise.all([...listeners].map((stop) => stop()));
+      await Promise.all([...listeners.keys()].map((stop) => stop()));
       await sender?.end().catch(() => {});
       sender = null;
+    },
+    listening() {
+      return !closed && listeners.size > 0 && [...listeners.values()].every((up) => up());
     },
   };
 }

@@ -20,14 +20,15 @@ export const officeQueues = pgTable('office_queues', {
 /**
  * The last number handed out per office, day and letter. Taking a ticket increments it with
  * INSERT … ON CONFLICT DO UPDATE … RETURNING, which row-locks, so two kiosks never get the same number
- * and a restart continues where it stopped.
+ * and a restart continues where it stopped. No upper bound: after 999 the numbers go on with four
+ * digits (A999, A1000; docs/queue.md).
  */
 export const ticketSequences = pgTable('ticket_sequences', {
   officeId: uuid('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
   serviceDate: date('service_date', { mode: 'string' }).notNull(),
   letter: text('letter').notNull(),
   lastNumber: integer('last_number').notNull(),
-}, (t) => [primaryKey({ columns: [t.officeId, t.serviceDate, t.letter] }), check('ticket_sequences_range', sql`${t.lastNumber} between 1 and 999`)]);
+}, (t) => [primaryKey({ columns: [t.officeId, t.serviceDate, t.letter] }), check('ticket_sequences_range', sql`${t.lastNumber} >= 1`)]);
 
 export const VISIT_STATES = ['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled'] as const;
 
@@ -38,7 +39,7 @@ export const visits = pgTable('visits', {
   serviceDate: date('service_date', { mode: 'string' }).notNull(),
   letter: text('letter').notNull(),
   seq: integer('seq').notNull(),
-  /** Display form, e.g. A012. */
+  /** Display form: the letter and at least three digits, e.g. A012, A999, A1000. */
   number: text('number').notNull(),
   queueId: uuid('queue_id').notNull().references(() => officeQueues.id),
   state: text('state', { enum: VISIT_STATES }).notNull().default('waiting'),
@@ -75,7 +76,7 @@ export const visits = pgTable('visits', {
   index('visits_waiting_idx').on(t.officeId, t.serviceDate, t.state),
   uniqueIndex('visits_appointment_unique').on(t.appointmentId),
   check('visits_state', sql`${t.state} in ('waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'cancelled')`),
-  check('visits_seq_range', sql`${t.seq} between 1 and 999`),
+  check('visits_seq_range', sql`${t.seq} >= 1`),
   check('visits_called_has_officer', sql`${t.state} not in ('called', 'serving') or (${t.officerUserId} is not null and ${t.counterName} is not null)`),
 ]);
 

@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   internal_error: 500,
   /** An outside service (the SMS provider) failed or did not answer. */
   upstream_error: 502,
+  /** This server cannot serve now: it is shutting down, or its database or live-event connection is down. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,4 @@
-// The cap on open bookings per contact and service (decision 0012): one person (an email address, a mobile
+// The cap on open bookings per contact and service (decision 0013): one person (an email address, a mobile
 // number or a personnummer) holds at most N future, not cancelled bookings of a service, at any office.
 // Checked inside the booking's transaction under an advisory lock per contact, so that concurrent bookings
 // by the same person queue up and the second one sees the first.

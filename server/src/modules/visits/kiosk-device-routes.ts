@@ -1,4 +1,4 @@
-// The office manager's kiosk devices (decision 0012): register one (the token is in the answer once),
+// The office manager's kiosk devices (decision 0013): register one (the token is in the answer once),
 // list them, revoke one. Registered from visitRoutes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';

@@ -1,4 +1,4 @@
-// Kiosk devices (decision 0012): an office's manager registers the entrance tablet, which gets a long
+// Kiosk devices (decision 0013): an office's manager registers the entrance tablet, which gets a long
 // random token, shown once and stored only as its SHA-256. Tickets and check-ins sent with a valid token
 // of that office skip the per-address limit; a revoked token, or one of another office, counts like a phone.
 import { createHash, randomBytes } from 'node:crypto';

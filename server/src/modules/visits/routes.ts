@@ -37,7 +37,7 @@ export const visitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const notifier = startVisitNotifier(bus, { db, sms: app.deps.sms!, log: app.log, now });
   app.addHook('onClose', () => notifier.stop());
   const ticketFeeds = new TicketFeeds(db, bus, now, (err) => app.log.warn({ err }, 'ticket page update failed'));
-  // Tickets and check-ins are limited per client address; the office's registered kiosk is not (decision 0012).
+  // Tickets and check-ins are limited per client address; the office's registered kiosk is not (decision 0013).
   const limits = createRateLimiter(db, app.deps.config.abuse, now, app.log);
   const fromKiosk = async (req: FastifyRequest) => {
     const token = req.headers[KIOSK_DEVICE_HEADER];

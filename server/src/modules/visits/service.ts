@@ -64,7 +64,8 @@ async function queueFor(db: Db | Tx, officeId: string, serviceIds: string[]) {
  * Creates a visit with the next number of its queue's letter, its services and its arrival event, in one
  * statement (atomic without a transaction). INSERT … ON CONFLICT DO UPDATE locks the counter row, so
  * concurrent kiosks queue up there and each gets the next number; the counter is in the database, so a
- * restart continues from it. A number is never reused: at worst a failed insert leaves a gap.
+ * restart continues from it. A number is never reused: at worst a failed insert leaves a gap. Numbers
+ * have three digits, and more once past 999 (A999, A1000; lpad alone would cut 1000 to 100).
  */
 async function createVisit(db: Db | Tx, n: NewVisit): Promise<{ id: string; serviceDate: string }> {
   const serviceDate = stockholmDate(n.now);
@@ -79,7 +80,7 @@ async function createVisit(db: Db | Tx, n: NewVisit): Promise<{ id: string; serv
       returning last_number
     ), v as (
       insert into visits (office_id, service_date, letter, seq, number, queue_id, arrived_at, queued_at, priority, language, phone, appointment_id)
-      select ${n.officeId}, ${serviceDate}, ${queue.letter}, seq.last_number, ${queue.letter} || lpad(seq.last_number::text, 3, '0'), ${queue.id},
+      select ${n.officeId}, ${serviceDate}, ${queue.letter}, seq.last_number, ${queue.letter} || lpad(seq.last_number::text, greatest(3, length(seq.last_number::text)), '0'), ${queue.id},
              ${n.now.toISOString()}::timestamptz, ${n.queuedAt.toISOString()}::timestamptz, ${n.priority}, ${n.language}, ${n.phone}, ${n.appointmentId}
       from seq
       returning id

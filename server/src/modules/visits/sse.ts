@@ -1,5 +1,7 @@
 // Server-sent events over Fastify's raw response: headers that keep proxies from buffering, a
-// heartbeat so idle connections survive, and clean-up when the client goes away.
+// heartbeat so idle connections survive, clean-up when the client goes away, and a `reconnect` event
+// when this server shuts down (http/lifecycle.ts), which the web app's streams answer by reconnecting
+// at once (web/src/pages/visits/use-event-stream.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export interface SseStream {
@@ -7,6 +9,9 @@ export interface SseStream {
 }
 
 const HEARTBEAT_MS = 15_000;
+/** On shutdown, clients retry after 0.25–1.25 s: soon, but not all in the same instant. */
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_SPREAD_MS = 1_000;
 
 export function openSse(req: FastifyRequest, reply: FastifyReply, onClose: () => void): SseStream {
   reply.hijack();
@@ -18,14 +23,31 @@ export function openSse(req: FastifyRequest, reply: FastifyReply, onClose: () =>
   });
   // Tell EventSource to retry quickly after a drop (the default is about 3 s anyway).
   reply.raw.write('retry: 2000\n\n');
-  const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  req.raw.on('close', () => {
+  let ended = false;
+  const write = (chunk: string) => {
+    if (!ended && !reply.raw.writableEnded) reply.raw.write(chunk);
+  };
+  const heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS);
+  let forget = () => {};
+  const closed = () => {
+    if (ended) return;
+    ended = true;
     clearInterval(heartbeat);
+    forget();
     onClose();
-  });
+  };
+  forget = req.server.deps.lifecycle?.track(() => {
+    // `retry` also speeds up a client that does not know the event: EventSource reconnects after it.
+    const retry = RECONNECT_MIN_MS + Math.floor(Math.random() * RECONNECT_SPREAD_MS);
+    write(`retry: ${retry}\nevent: reconnect\ndata: ${JSON.stringify({ reason: 'draining', retryMs: retry })}\n\n`);
+    closed();
+    reply.raw.end();
+  }) ?? forget;
+  req.raw.on('close', closed);
+  reply.raw.on('close', closed);
   return {
     send(event, data) {
-      reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
   };
 }

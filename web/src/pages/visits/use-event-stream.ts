@@ -14,11 +14,24 @@ function backoff(attempt: number): number {
   return Math.round(base * (0.75 + Math.random() * 0.5));
 }
 
+/** The server's "I am shutting down, reconnect now" (server/src/modules/visits/sse.ts), with its spread-out delay. */
+function reconnectDelay(data: string): number {
+  try {
+    const ms = (JSON.parse(data) as { retryMs?: unknown }).retryMs;
+    if (typeof ms === 'number' && ms >= 0 && ms <= 5_000) return ms;
+  } catch {
+    // fall through to the default
+  }
+  return Math.round(250 + Math.random() * 1_000);
+}
+
 /**
  * Listens to the named events of the stream at `url` (`null`: no stream) and reports the connection
  * state. EventSource reconnects by itself after a dropped connection; when it gives up (an HTTP error,
- * or the server gone for good) a fresh EventSource is opened after a growing delay. The server sends
- * the current state on every connect, so nothing is lost in between.
+ * or the server gone for good) a fresh EventSource is opened after a growing delay. A `reconnect`
+ * event (the server is shutting down) opens a fresh stream after the short delay it names, which the
+ * load balancer sends to another server. The server sends the current state on every connect, so
+ * nothing is lost in between.
  */
 export function useEventStream(url: string | null, handlers: Handlers): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>('connecting');
@@ -50,6 +63,13 @@ export function useEventStream(url: string | null, handlers: Handlers): StreamSt
         timer = setTimeout(connect, backoff(attempt));
         attempt += 1;
       };
+      es.addEventListener('reconnect', (event: MessageEvent<string>) => {
+        if (stopped) return;
+        es.close();
+        setStatus('reconnecting');
+        attempt = 0;
+        timer = setTimeout(connect, reconnectDelay(event.data));
+      });
       for (const name of names.split(',').filter(Boolean)) {
         es.addEventListener(name, (event: MessageEvent<string>) => {
           let data: unknown;
