@@ -59,12 +59,15 @@ export function describeError(err: unknown): ErrorBody | null {
     const v = fe.validation[0]!;
     const params = v.params as { missingProperty?: string; additionalProperty?: string };
     const field = fieldFromPath(v.instancePath, params.missingProperty ?? params.additionalProperty) || fe.validationContext || 'body';
+    // A date that does not exist, or falls outside 1900–2100, has the reason the domains give it too.
+    const format = (v.params as { format?: string }).format;
+    const reason = v.keyword === 'format' && (format === 'date' || format === 'date-time') ? { reason: 'invalid_date' } : {};
     return {
       status: 400,
       code: 'validation_failed',
       message: `${field}: ${v.message ?? 'is invalid'}`,
       field,
-      details: { in: fe.validationContext, keyword: v.keyword, params: v.params },
+      details: { in: fe.validationContext, keyword: v.keyword, params: v.params, ...reason },
     };
   }
   const mapped = fe?.code ? FASTIFY_CODES[fe.code] : undefined;

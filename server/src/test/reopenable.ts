@@ -9,6 +9,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openPglite, openPostgres, type Database } from '../db/client.ts';
 import { freshPostgres } from './postgres.ts';
+import { LENIENT_ABUSE_ENV } from './lenient-abuse-env.ts';
 
 export interface ReopenableDatabase {
   /** Opens the database (the first time from the seeded snapshot or template). */
@@ -40,6 +41,6 @@ export async function reopenableDatabase(kind: 'pglite' | 'postgres'): Promise<R
 
 /** The app on a database, configured as the integration harness does, with a fixed clock. */
 export function appOn(database: Database, now: Date): Promise<FastifyInstance> {
-  const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false' }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
+  const config = { ...loadConfig({ RETENTION_SCHEDULE: 'false', ...LENIENT_ABUSE_ENV }), webDist: '/nonexistent', cookieSecure: false, remindersEnabled: false };
   return buildApp({ config, database, logger: false, clock: () => now });
 }
