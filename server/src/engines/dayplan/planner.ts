@@ -35,16 +35,16 @@ export interface PlanOptions {
 }
 
 /**
- * The morning budget, in work units: WORK_PER_TASK per task up to MAX_BUDGET_TASKS tasks, the same
- * beyond, at least MIN_WORK. It never shrinks as days grow (a unit also takes longer on a longer day,
- * as a placement searches longer calendars). docs/dayplan.md, "Budget", gives the time it takes.
+ * The morning budget, in work units: BASE_WORK plus WORK_PER_TASK per task up to MAX_BUDGET_TASKS
+ * tasks, the same beyond. It never shrinks as days grow (and a unit takes longer on a longer day, as a
+ * placement searches longer calendars). docs/dayplan.md, "Budget", gives the time it takes.
  */
-export const defaultWork = (tasks: number) => Math.max(MIN_WORK, WORK_PER_TASK * Math.min(tasks, MAX_BUDGET_TASKS));
-const WORK_PER_TASK = 200_000;
+export const defaultWork = (tasks: number) => BASE_WORK + WORK_PER_TASK * Math.min(tasks, MAX_BUDGET_TASKS);
+const BASE_WORK = 2_000_000;
+const WORK_PER_TASK = 100_000;
 const MAX_BUDGET_TASKS = 120;
-const MIN_WORK = 2_000_000;
 /** The safety cap: far above what the work budget takes on an idle machine (docs/dayplan.md, "Budget"). */
-export const defaultCapMs = (_tasks: number) => 30_000;
+export const defaultCapMs = (tasks: number) => Math.max(30_000, 60 * tasks);
 
 export function planDay(input: DayInput, options: PlanOptions = {}): DayPlan {
   const t0 = performance.now();
@@ -87,7 +87,7 @@ function multiStart(frame: Frame, first: Solution, b: RunBudget): Solution & { c
   let capHit = false;
   for (let run = 0; used < b.iterations && b.meter.work < b.workLimit && !capHit; run++) {
     const start = run === 0 ? best : kick(frame, best, rand, b.meter);
-    const found = ils(frame, [start], { seed: b.seed + run * 104_729, iterations: b.iterations - used, meter: b.meter, workLimit: b.workLimit, deadline: b.deadline, ruin: RUIN, descent: Math.max(DESCENT, frame.ix.tasks.length), ruinShare: RUIN_SHARE, stall });
+    const found = ils(frame, [start], { seed: b.seed + run * 104_729, iterations: b.iterations - used, meter: b.meter, workLimit: b.workLimit, deadline: b.deadline, ruin: ruinOptions(frame.ix.tasks.length), descent: Math.max(DESCENT, frame.ix.tasks.length), ruinShare: RUIN_SHARE, stall });
     used += found.iterations + 1;
     capHit = found.capHit;
     if (found.cost < best.cost) best = found;
@@ -100,7 +100,10 @@ function multiStart(frame: Frame, first: Solution, b: RunBudget): Solution & { c
  * structural move; then small moves until DESCENT in a row (at least one per task) found nothing better.
  * Ruin and recreate runs at every size, trying every insertion position, one or two households at a time.
  */
-const RUIN: RuinOptions = { maxHouseholds: 2, positions: Infinity, pace: 0 };
+const ruinOptions = (tasks: number): RuinOptions => ({ maxHouseholds: 2, positions: tasks <= FULL_RUIN_TASKS ? Infinity : SAMPLED_POSITIONS, pace: 0 });
+/** Beyond this many tasks a ruin tries a sample of insertion positions (every one would cost millions of units). */
+const FULL_RUIN_TASKS = 150;
+const SAMPLED_POSITIONS = 24;
 const RUIN_SHARE = 0.6;
 const DESCENT = 100;
 

@@ -25,7 +25,7 @@ export interface ReplanOptions {
 }
 
 /** A short search: about 30 ms on the medium day (301 tasks) on an idle machine. */
-export const defaultReplanWork = (tasks: number) => Math.max(20_000, 400 * tasks);
+export const defaultReplanWork = (tasks: number) => Math.max(10_000, 100 * tasks);
 
 export function replan(r: ReplanInput, options: ReplanOptions = {}): DayPlan {
   const t0 = performance.now();
