@@ -19,7 +19,7 @@ import { runReplanDay } from './replan-events.ts';
 
 const DIR = 'bench/instances';
 /** Branch and bound on the tiny days: a node limit, so the outcome does not depend on the load. */
-const BRANCH_BOUND_NODES = 250_000;
+const BRANCH_BOUND_NODES = 150_000;
 const REPLAN_TIMES = Array.from({ length: 16 }, (_, i) => 540 + 20 * i); // 09:00 … 14:00
 /** Days up to this many tasks are held to the 1 % goal and the morning budget (issue 16). */
 const GOAL_TASKS = 120;

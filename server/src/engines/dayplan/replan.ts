@@ -25,6 +25,9 @@ export interface ReplanOptions {
 }
 
 /** A short search: about 30 ms on the medium day (301 tasks) on an idle machine. */
+/** The re-plan's bound takes fewer weight rounds (bound.ts): it must answer within 100 ms. */
+const REPLAN_BOUND_ROUNDS = 4;
+
 export const defaultReplanWork = (tasks: number) => Math.max(10_000, 100 * tasks);
 
 export function replan(r: ReplanInput, options: ReplanOptions = {}): DayPlan {
@@ -81,6 +84,6 @@ export function replan(r: ReplanInput, options: ReplanOptions = {}): DayPlan {
     deadline: t0 + (options.budgetMs ?? 60),
     penalty,
   });
-  const bound = lowerBoundIndexed(ix, (i) => best.sched.start[i]! >= 0);
+  const bound = lowerBoundIndexed(ix, (i) => best.sched.start[i]! >= 0, REPLAN_BOUND_ROUNDS);
   return { ...scheduleToPlan(ix, best.sched, 'replan', bound, performance.now() - t0), search: { work: meter.work, capHit: best.capHit } };
 }
