@@ -160,8 +160,13 @@ export function ils(frame: Frame, seeds: Solution[], opts: SearchOptions & { des
     }
     const before = dec.genes;
     const beforeCost = current;
-    if (ruinCtx && rand() < opts.ruinShare) ruinRecreate(dec, ruinCtx, rand, costNow, opts.ruin!);
-    else {
+    if (ruinCtx && rand() < opts.ruinShare) {
+      // With tasks unplanned, half the ruins take out the household of one of them (and one more at
+      // random): fewer unplanned tasks come first in the objective.
+      const open = dec.sched.unplannedCount > 0 && rand() < 0.5 ? ruinCtx.members.flatMap((m, h) => (m.some((t) => dec.sched.start[t]! < 0) ? [h] : [])) : [];
+      const only = open.length ? [open[Math.floor(rand() * open.length)]!, Math.floor(rand() * ruinCtx.members.length)] : undefined;
+      ruinRecreate(dec, ruinCtx, rand, costNow, opts.ruin!, only && only[0] !== only[1] ? only : only?.slice(0, 1));
+    } else {
       const move = neighbour(dec.genes, dec.sched, STRUCTURAL[Math.floor(rand() * STRUCTURAL.length)]);
       if (move && dec.tryGenes(move.genes, move.first, move.last, move.geneTasks) === 'decoded') {
         dec.accept();
