@@ -40,9 +40,9 @@ export interface PlanOptions {
  * placement searches longer calendars). docs/dayplan.md, "Budget", gives the time it takes.
  */
 export const defaultWork = (tasks: number) => BASE_WORK + WORK_PER_TASK * Math.min(tasks, MAX_BUDGET_TASKS);
-const BASE_WORK = 2_000_000;
-const WORK_PER_TASK = 100_000;
-const MAX_BUDGET_TASKS = 120;
+const BASE_WORK = 3_000_000;
+const WORK_PER_TASK = 150_000;
+const MAX_BUDGET_TASKS = 100;
 /** The safety cap: far above what the work budget takes on an idle machine (docs/dayplan.md, "Budget"). */
 export const defaultCapMs = (tasks: number) => Math.max(30_000, 60 * tasks);
 
