@@ -255,7 +255,10 @@ export type Note = Static<typeof Note>;
 
 // ---------- the plan and its events ----------
 export const PlanInput = Type.Object({
-  /** Search budget of the planner in milliseconds (default: grows with the day, about 1 s for 120 households). */
+  /**
+   * Wall-clock cap on the planner's search in milliseconds. The search's budget is work done (the same
+   * plan on any machine, docs/dayplan.md); this only stops it sooner, and then the plan depends on the load.
+   */
   budgetMs: Type.Optional(Type.Integer({ minimum: 10, maximum: 10_000 })),
 }, { additionalProperties: false });
 export type PlanInput = Static<typeof PlanInput>;

@@ -37,11 +37,16 @@ export interface BranchBoundOptions {
    */
   incumbentMinutes?: number;
   timeLimitMs?: number;
+  /** Nodes to search at most: a limit that, unlike time, gives the same result under any load. */
+  nodeLimit?: number;
 }
 
 export interface BranchBoundResult {
-  /** 'optimal': the search finished; the optimum is `optimumMinutes` (the incumbent's, if nothing beat it). */
-  status: 'optimal' | 'time_limit' | 'infeasible';
+  /**
+   * 'optimal': the search finished; the optimum is `optimumMinutes` (the incumbent's, if nothing beat it).
+   * 'time_limit' / 'node_limit': stopped early; `plan` is still the best plan it found, if it beat the incumbent.
+   */
+  status: 'optimal' | 'time_limit' | 'node_limit' | 'infeasible';
   /** The best plan found by this search (null when nothing beat the bound given). */
   plan: DayPlan | null;
   /** When optimal: the proven optimum of the total minutes in the building. */
@@ -271,6 +276,8 @@ export function solveBranchBound(input: DayInput, options: BranchBoundOptions = 
   let bestNodes: Array<Node | null> | null = null;
   let nodes = 0;
   let timedOut = false;
+  let nodeLimited = false;
+  const nodeLimit = options.nodeLimit ?? Infinity;
 
   const place = (i: number, node: Node) => {
     placed[i] = node;
@@ -347,6 +354,7 @@ export function solveBranchBound(input: DayInput, options: BranchBoundOptions = 
    */
   const visit = (t: number, mask: number, count: number) => {
     nodes++;
+    if (nodes > nodeLimit) nodeLimited = timedOut = true;
     if ((nodes & 1023) === 0 && performance.now() > deadline) timedOut = true;
     if (timedOut) return;
     if (count === n) {
@@ -402,7 +410,7 @@ export function solveBranchBound(input: DayInput, options: BranchBoundOptions = 
 
   const runMs = performance.now() - t0;
   const plan = bestNodes ? toPlan(input, bestNodes, allOfficerGroups, allInterpreterGroups, runMs) : null;
-  if (timedOut) return { status: 'time_limit', plan, optimumMinutes: null, nodes, runMs };
+  if (timedOut) return { status: nodeLimited ? 'node_limit' : 'time_limit', plan, optimumMinutes: null, nodes, runMs };
   if (best === Infinity) return { status: 'infeasible', plan: null, optimumMinutes: null, nodes, runMs };
   return { status: 'optimal', plan, optimumMinutes: best, nodes, runMs };
 }

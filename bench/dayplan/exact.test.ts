@@ -154,4 +154,17 @@ describe('exact reference (branch and bound)', () => {
     expect(better).toMatchObject({ status: 'optimal', optimumMinutes: 90 });
     expect(better.plan!.objective.totalMinutesInBuilding).toBe(90);
   });
+
+  it('stops at its node limit, the same way on any machine, and keeps the best plan it found', () => {
+    const input = randomMicro(3);
+    const full = solveBranchBound(input);
+    const limit = full.nodes - 1; // stopped just before the proof completes, after the plan was found
+    const limited = solveBranchBound(input, { nodeLimit: limit });
+    expect(limited.status).toBe('node_limit');
+    expect(limited.optimumMinutes).toBeNull();
+    expect(limited.plan).not.toBeNull();
+    expect(validatePlan(input, limited.plan!)).toEqual([]);
+    expect(limited.plan!.objective.totalMinutesInBuilding).toBeGreaterThanOrEqual(full.optimumMinutes!);
+    expect(solveBranchBound(input, { nodeLimit: limit })).toMatchObject({ status: 'node_limit', nodes: limited.nodes });
+  });
 });

@@ -12,18 +12,18 @@ export const HOUSEHOLDS: Record<DaySize, number> = { tiny: 3, small: 8, medium: 
 /** A tiny day must stay small enough to prove the optimum. */
 export const TINY_MAX_PERSONS = 10;
 
-const DATE = '2026-03-10'; // a Tuesday
-const YEAR = 2026;
-const hm = (h: number, m = 0) => h * 60 + m;
+export const DATE = '2026-03-10'; // a Tuesday
+export const YEAR = 2026;
+export const hm = (h: number, m = 0) => h * 60 + m;
 
 /** Opening hours: staff work 08:00–16:30; households are booked 08:30–11:30 in 15-minute slots. */
 export const OPEN: Interval = { start: hm(8), end: hm(16, 30) };
-const FIRST_SLOT = hm(8, 30);
-const LAST_SLOT = hm(11, 30);
+export const FIRST_SLOT = hm(8, 30);
+export const LAST_SLOT = hm(11, 30);
 /** Families with children are booked by 10:00: a parent has four to five hours of steps. */
-const LAST_FAMILY_SLOT = hm(10);
-const SLOT_MIN = 15;
-const LUNCH_MIN = 45;
+export const LAST_FAMILY_SLOT = hm(10);
+export const SLOT_MIN = 15;
+export const LUNCH_MIN = 45;
 /** Lunches start in rotation at these times, so a station or language never closes all at once. */
 const LUNCH_STARTS = [hm(11, 15), hm(12), hm(12, 45)];
 
@@ -50,9 +50,9 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Rand = () => number;
-const between = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-function pick<T>(r: Rand, weighted: [T, number][]): T {
+export type Rand = () => number;
+export const between = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+export function pick<T>(r: Rand, weighted: [T, number][]): T {
   let x = r() * weighted.reduce((s, [, w]) => s + w, 0);
   for (const [v, w] of weighted) if ((x -= w) < 0) return v;
   return weighted[weighted.length - 1]![0];
@@ -63,15 +63,15 @@ function pick<T>(r: Rand, weighted: [T, number][]): T {
  * Somali, Dari/Persian, Ukrainian), and the share of adults among them who need an interpreter for
  * an agency meeting. English speakers and Swedish-speaking households need none.
  */
-const LANGUAGES: [string, number][] = [['ar', 30], ['ti', 16], ['so', 12], ['fa', 14], ['uk', 14], ['en', 9], ['sv', 5]];
+export const LANGUAGES: [string, number][] = [['ar', 30], ['ti', 16], ['so', 12], ['fa', 14], ['uk', 14], ['en', 9], ['sv', 5]];
 const ADULT_NEEDS_INTERPRETER: Record<string, number> = { ar: 0.85, ti: 0.9, so: 0.85, fa: 0.85, uk: 0.7, en: 0, sv: 0 };
 
-type Shape = 'single' | 'couple' | 'single-parent' | 'family' | 'three-generations';
+export type Shape = 'single' | 'couple' | 'single-parent' | 'family' | 'three-generations';
 /** Singles are the most common; families of 3–6 are the rest, a few with a grandparent. */
-const SHAPES: [Shape, number][] = [['single', 38], ['couple', 10], ['single-parent', 14], ['family', 32], ['three-generations', 6]];
+export const SHAPES: [Shape, number][] = [['single', 38], ['couple', 10], ['single-parent', 14], ['family', 32], ['three-generations', 6]];
 
-function drawMembers(r: Rand, householdId: string, language: string): MemberInput[] {
-  const shape = pick(r, SHAPES);
+export function drawMembers(r: Rand, householdId: string, language: string, shapes: [Shape, number][] = SHAPES): MemberInput[] {
+  const shape = pick(r, shapes);
   const ages: number[] = [];
   const adults = shape === 'single' || shape === 'single-parent' ? 1 : 2;
   const firstAdult = between(r, 19, shape === 'single' ? 58 : 45);
@@ -183,7 +183,7 @@ function lunch(i: number): Interval[] {
 }
 
 /** Enough staff for the work at the target load; every station of the template has at least one officer. */
-function staff(template: PathwayTemplate, tasks: Task[], arrival: Map<string, number>): { officers: Officer[]; interpreters: Interpreter[] } {
+export function staff(template: PathwayTemplate, tasks: Task[], arrival: Map<string, number>): { officers: Officer[]; interpreters: Interpreter[] } {
   const earliest = earliestStarts(tasks, arrival);
   const officers: Officer[] = [];
   for (const station of new Set(template.steps.map((s) => s.station))) {

@@ -9,6 +9,8 @@ export interface ReplanRun {
   /** Per event: what happened, the re-plan's run time and how many open tasks changed start or officer. */
   events: Array<{ now: number; what: string; runMs: number; changed: number; open: number }>;
   final: DayPlan;
+  /** Steps started before an event whose start, officer or interpreter a re-plan changed (must stay 0). */
+  startedMoved: number;
 }
 
 interface DayState {
@@ -87,6 +89,7 @@ function changedStarts(previous: DayPlan, next: DayPlan, fixed: Set<string>): { 
 export function runReplanDay(input: DayInput, start: DayPlan, times: number[]): ReplanRun {
   const s: DayState = { input, plan: start, overrun: new Map(), absent: [] };
   const events: ReplanRun['events'] = [];
+  let startedMoved = 0;
   times.forEach((now, i) => {
     // Rotate through the kinds; when one has no target at this time, take the next that has.
     let what: string | null = null;
@@ -99,8 +102,13 @@ export function runReplanDay(input: DayInput, start: DayPlan, times: number[]): 
     // An overrun task is longer than its duration: the one violation the day allows.
     const violations = validatePlan(s.input, next).filter((v) => !(v.code === 'duration' && v.taskIds.every((id) => s.overrun.has(id))));
     if (violations.length > 0) throw new Error(`replan at ${hhmm(now)} (${what}) broke the rules: ${JSON.stringify(violations.slice(0, 3))}`);
+    const after = new Map(next.assignments.map((a) => [a.taskId, a]));
+    for (const f of fixed) {
+      const a = after.get(f.taskId);
+      if (!a || a.start !== f.start || a.end !== f.end || a.officerId !== f.officerId || a.interpreterId !== f.interpreterId) startedMoved++;
+    }
     events.push({ now, what: `${hhmm(now)} ${what}`, runMs, ...changedStarts(s.plan, next, new Set(fixed.map((f) => f.taskId))) });
     s.plan = next;
   });
-  return { events, final: s.plan };
+  return { events, final: s.plan, startedMoved };
 }

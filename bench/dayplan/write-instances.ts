@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CASES, generateDay } from './generate.ts';
+import { KIND_CASES, generateKindDay } from './day-types.ts';
 import type { DayInput } from '../../server/src/engines/dayplan/types.ts';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'instances');
@@ -23,9 +24,14 @@ export function formatDay(day: DayInput): string {
   return `{\n${fields.map(([k, v]) => `  "${k}": ${v}`).join(',\n')}\n}\n`;
 }
 
-mkdirSync(OUT, { recursive: true });
-for (const c of CASES) {
-  const day = generateDay(c.size, c.seed);
-  writeFileSync(join(OUT, `${c.name}.json`), formatDay(day));
-  console.log(`${c.name}: seed ${c.seed}, ${day.households.length} households, ${day.persons.length} persons, ${day.tasks.length} tasks, ${day.officers.length} officers, ${day.interpreters.length} interpreters`);
+function main() {
+  mkdirSync(OUT, { recursive: true });
+  const all = [...CASES.map((c) => ({ ...c, make: () => generateDay(c.size, c.seed) })), ...KIND_CASES.map((c) => ({ ...c, make: () => generateKindDay(c.kind, c.size, c.seed) }))];
+  for (const c of all) {
+    const day = c.make();
+    writeFileSync(join(OUT, `${c.name}.json`), formatDay(day));
+    console.log(`${c.name}: seed ${c.seed}, ${day.households.length} households, ${day.persons.length} persons, ${day.tasks.length} tasks, ${day.officers.length} officers, ${day.interpreters.length} interpreters`);
+  }
 }
+
+if (process.argv[1]?.endsWith('write-instances.ts')) main();

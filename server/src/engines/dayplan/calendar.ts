@@ -58,6 +58,12 @@ export class Calendar {
     return i < 0 ? NEVER : s - this.ends[i]!;
   }
 
+  /** How long the resource stays free from s on (s itself free): up to its next busy interval. */
+  idleAfter(s: number): number {
+    const i = this.firstEndingAfter(s);
+    return i >= this.starts.length ? NEVER : this.starts[i]! - s;
+  }
+
   /** Whether [s, s + duration) is free (the quick test before a full search). */
   freeAt(s: number, duration: number): boolean {
     const i = this.firstEndingAfter(s);

@@ -2,7 +2,8 @@
 // sequence of tried, accepted, rejected and no-op moves; and the search built on it stays valid.
 import { describe, expect, it } from 'vitest';
 import { Decoder, decode } from './decoder.ts';
-import { makeFrame } from './frame.ts';
+import { emptyGenes, makeFrame } from './frame.ts';
+import type { DayInput } from './types.ts';
 import { indexDay } from './instance.ts';
 import { dispatchSchedule } from './dispatch.ts';
 import { genesFromSchedule, priorityRuleGenes } from './seeds.ts';
@@ -53,5 +54,29 @@ describe('incremental decoder', () => {
       else if (dec.sched.start[i]! >= 0) expect(dec.sched.start[i]).toBeGreaterThanOrEqual(540);
     });
     expect(dec.sched).toEqual(decode(frame, dec.genes));
+  });
+
+  it('gives a task to the officer whose break leaves no unusable stretch (looks ahead to lunches)', () => {
+    // Two officers with overlapping long lunches (A 11:30–13:15, B 11:45–13:30) and three 45-minute
+    // steps arriving 10:10, 10:25 and 10:55. The first must go to B (B then still has 50 minutes
+    // before lunch, room for the third); on A it would leave 35 useless minutes and push the third
+    // step to after lunch.
+    const persons = ['a', 'b', 'c'];
+    const arrival = [610, 625, 655];
+    const day: DayInput = {
+      date: '2026-03-10',
+      persons: persons.map((id) => ({ id, householdId: id })),
+      households: persons.map((id, k) => ({ id, arrival: arrival[k]!, personIds: [id] })),
+      tasks: persons.map((id) => ({ id: `t-${id}`, householdId: id, stepKey: 'af', station: 'AF', personIds: [id], durationMin: 45, after: [], interpreterLanguage: null })),
+      officers: [
+        { id: 'A', station: 'AF', shift: { start: 480, end: 990 }, breaks: [{ start: 690, end: 795 }] },
+        { id: 'B', station: 'AF', shift: { start: 480, end: 990 }, breaks: [{ start: 705, end: 810 }] },
+      ],
+      interpreters: [],
+    };
+    const ix = indexDay(day);
+    const s = decode(makeFrame(ix), emptyGenes(3, [0, 1, 2]));
+    expect([s.start[0], s.start[1], s.start[2]]).toEqual([610, 625, 655]);
+    expect([s.officer[0], s.officer[1], s.officer[2]]).toEqual([1, 0, 1]);
   });
 });

@@ -4,7 +4,7 @@ export { validatePlan } from './validate.ts';
 export { objectiveOf } from './objective.ts';
 export { dispatch, type DispatchRule } from './dispatch.ts';
 export { lowerBound } from './bound.ts';
-export { planDay, type PlanOptions } from './planner.ts';
+export { planDay, defaultCapMs, defaultWork, type PlanOptions } from './planner.ts';
 export { replan, type ReplanOptions } from './replan.ts';
 export { itineraries, timelines } from './views.ts';
 export { validateTemplate, expandDay } from './template.ts';

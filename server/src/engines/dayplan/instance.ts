@@ -23,6 +23,9 @@ export interface Indexed {
   personTasks: number[][];
   /** A topological order of all tasks (precedence only; tasks in a cycle are left out and never planned). */
   topo: number[];
+  /** Per task: the shortest task of its station, and of its interpreter language (0: none needed). */
+  stationShortest: number[];
+  languageShortest: number[];
   /** Officer / interpreter working windows: the shift minus its breaks, sorted. */
   officerWindows: Interval[][];
   interpreterWindows: Interval[][];
@@ -81,10 +84,21 @@ export function indexDay(input: DayInput): Indexed {
     for (const s of succs[i]!) if (--missing[s]! === 0) ready.push(s);
   }
 
+  const shortest = (key: (t: Task) => string | null) => {
+    const m = new Map<string, number>();
+    for (const t of tasks) {
+      const k = key(t);
+      if (k !== null) m.set(k, Math.min(m.get(k) ?? Infinity, t.durationMin));
+    }
+    return tasks.map((t) => (key(t) === null ? 0 : m.get(key(t)!)!));
+  };
+
   return {
     input,
     tasks,
     taskIndex,
+    stationShortest: shortest((t) => t.station),
+    languageShortest: shortest((t) => t.interpreterLanguage),
     release: tasks.map((t) => arrivalOf.get(t.householdId) ?? 0),
     duration: tasks.map((t) => t.durationMin),
     persons,

@@ -20,7 +20,7 @@ export interface Move {
   geneTasks: number[];
 }
 
-export type Neighbour = (genes: Genes, sched: Schedule) => Move | null;
+export type Neighbour = (genes: Genes, sched: Schedule, kind?: number) => Move | null;
 
 export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
   const { ix } = frame;
@@ -32,6 +32,17 @@ export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
     byHousehold.set(h, [...(byHousehold.get(h) ?? []), i]);
   }
   const households = [...byHousehold.values()];
+  // Rivals: the movable tasks that compete for the same officers or interpreters.
+  const group = (key: (i: number) => string | null) => {
+    const m = new Map<string, number[]>();
+    for (const i of movable) {
+      const k = key(i);
+      if (k !== null) m.set(k, [...(m.get(k) ?? []), i]);
+    }
+    return ix.tasks.map((_, i) => (key(i) === null ? [] : (m.get(key(i)!) ?? [])));
+  };
+  const sameStation = group((i) => ix.tasks[i]!.station);
+  const sameLanguage = group((i) => ix.tasks[i]!.interpreterLanguage);
   const near = (pos: number, len: number, span = 20) => Math.max(0, Math.min(len - 1, pos + int(2 * span + 1) - span));
   const orderMove = (g: Genes, order: number[], first: number, last: number): Move => ({ genes: { ...g, order }, first, last, geneTasks: [] });
   const moveTo = (order: number[], from: number, to: number) => {
@@ -39,11 +50,29 @@ export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
     order.splice(to, 0, x!);
   };
 
-  return (g, s) => {
+  return (g, s, forced) => {
     if (movable.length < 2) return null;
     const len = g.order.length;
-    const kind = int(100);
-    if (kind < 22) {
+    const kind = forced ?? int(100);
+    if (kind >= 30 && kind < 45) {
+      // A task takes the list place of a rival (same station, or same interpreter language) that starts
+      // up to four hours before it: who gets a scarce officer or interpreter first, however far apart
+      // the two are in the list.
+      const x = movable[int(movable.length)]!;
+      if (s.start[x]! < 0) return null;
+      const pool = ix.interpreterChoices[x] && rand() < 0.4 ? sameLanguage[x]! : sameStation[x]!;
+      const rivals = pool.filter((y) => y !== x && s.start[y]! >= 0 && s.start[y]! < s.start[x]! && s.start[y]! >= s.start[x]! - 240);
+      if (rivals.length === 0) return null;
+      const y = rivals[int(rivals.length)]!;
+      const a = g.order.indexOf(x);
+      const b = g.order.indexOf(y);
+      if (a < 0 || b < 0 || a === b) return null;
+      const order = g.order.slice();
+      if (rand() < 0.5) [order[a], order[b]] = [order[b]!, order[a]!];
+      else moveTo(order, a, b);
+      return orderMove(g, order, Math.min(a, b), Math.max(a, b));
+    }
+    if (kind < 15) {
       const a = int(len);
       const b = near(a, len);
       if (a === b) return null;
@@ -51,7 +80,7 @@ export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
       [order[a], order[b]] = [order[b]!, order[a]!];
       return orderMove(g, order, Math.min(a, b), Math.max(a, b));
     }
-    if (kind < 42) {
+    if (kind < 30) {
       const a = int(len);
       const b = near(a, len);
       if (a === b) return null;
@@ -59,7 +88,21 @@ export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
       moveTo(order, a, b);
       return orderMove(g, order, Math.min(a, b), Math.max(a, b));
     }
-    if (kind < 54) {
+    if (kind < 55 && s.unplannedCount > 0 && rand() < 0.5) {
+      // An unplanned task (or the unplanned step it waits for) moves well up the list: fewer unplanned
+      // tasks come first in the objective.
+      const open = movable.filter((t) => s.start[t]! < 0);
+      if (open.length === 0) return null;
+      let t = open[int(open.length)]!;
+      for (let p = ix.preds[t]!.find((q) => s.start[q]! < 0); p !== undefined; p = ix.preds[t]!.find((q) => s.start[q]! < 0)) t = p;
+      const pos = g.order.indexOf(t);
+      if (pos <= 0) return null;
+      const to = int(pos);
+      const order = g.order.slice();
+      moveTo(order, pos, to);
+      return orderMove(g, order, to, pos);
+    }
+    if (kind < 55) {
       // A person's last task gets an earlier pick: their finish is what the objective counts.
       const p = int(ix.personIds.length);
       let last = -1;
@@ -72,17 +115,22 @@ export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
       moveTo(order, pos, to);
       return orderMove(g, order, to, pos);
     }
-    if (kind < 64) {
-      // A household's tasks together, shifted a little (mostly earlier) in the list.
-      const members = new Set(households[int(households.length)]!);
-      const firstPos = g.order.findIndex((t) => members.has(t));
-      const rest = g.order.filter((t) => !members.has(t));
-      const ordered = g.order.filter((t) => members.has(t));
-      const to = Math.max(0, Math.min(rest.length, firstPos + int(31) - 20));
-      const order = [...rest.slice(0, to), ...ordered, ...rest.slice(to)];
+    if (kind < 65) {
+      // One household (or two, in opposite directions) shifted in time: the list re-sorted by start, the
+      // household's tasks keyed a quarter to an hour earlier or later. Which family goes first at a
+      // busy station decides many starts at once; moving one task at a time rarely gets there.
+      const a = households[int(households.length)]!;
+      const b = rand() < 0.5 ? households[int(households.length)]! : null;
+      const delta = (rand() < 0.5 ? -1 : 1) * (15 + int(46));
+      const shift = new Map<number, number>();
+      for (const t of a) shift.set(t, delta);
+      if (b && b !== a) for (const t of b) shift.set(t, -delta);
+      const pos = new Map(g.order.map((t, k) => [t, k]));
+      const key = (t: number) => (s.start[t]! < 0 ? NEVER : s.start[t]! + (shift.get(t) ?? 0));
+      const order = [...g.order].sort((x, y) => key(x) - key(y) || pos.get(x)! - pos.get(y)!);
       return diffMove(g, order);
     }
-    if (kind < 78) {
+    if (kind < 77) {
       const t = movable[int(movable.length)]!;
       const notBefore = g.notBefore.slice();
       if (notBefore[t]! > -NEVER && rand() < 0.4) notBefore[t] = -NEVER;
@@ -90,7 +138,7 @@ export function neighbourhood(frame: Frame, rand: () => number): Neighbour {
       else return null;
       return { genes: { ...g, notBefore }, first: NEVER, last: -1, geneTasks: [t] };
     }
-    if (kind < 90) {
+    if (kind < 89) {
       const t = movable[int(movable.length)]!;
       const interps = ix.interpreterChoices[t];
       const officer = g.officer.slice();

@@ -6,46 +6,71 @@ import { better, makeFrame, type Schedule } from './frame.ts';
 import { indexDay } from './instance.ts';
 import { scheduleToPlan } from './objective.ts';
 import { lowerBoundIndexed } from './bound.ts';
-import { bestOf, evaluate, search, type Solution } from './search.ts';
+import { bestOf, evaluate, ils, type Solution } from './search.ts';
 import { neighbourhood } from './moves.ts';
 import { rng } from './random.ts';
 import type { RuinOptions } from './ruin.ts';
 import type { Frame, Genes } from './frame.ts';
+import type { WorkMeter } from './decoder.ts';
+import { leftShift } from './leftshift.ts';
 import { genesFromSchedule, priorityRuleGenes } from './seeds.ts';
 import type { DayInput, DayPlan } from './types.ts';
 
 export interface PlanOptions {
-  /** Wall-clock budget for the search; default defaultBudgetMs (3 s for tiny days, 1.5 s for small days and the large day). */
-  budgetMs?: number;
   /** Seed of the search's random moves (default 1). */
   seed?: number;
-  /** Cap on search iterations; with it (and a budget that is not hit) the result is reproducible. */
+  /**
+   * The search's budget in work units (task placements decoded, decoder.ts WorkMeter); default
+   * defaultWork(tasks). The same input, seed and work give the same plan on any machine under any load.
+   */
+  work?: number;
+  /**
+   * Wall-clock safety cap in milliseconds (default defaultCapMs(tasks)). It only stops a search that the
+   * machine is too busy to finish in time; when it does, the plan says so (search.capHit) and depends
+   * on the machine.
+   */
+  budgetMs?: number;
+  /** Cap on search iterations (deterministic too; tests use it to keep runs short). */
   iterations?: number;
 }
 
 /**
- * Default search budget: 3 s for a tiny day (up to 40 tasks, about three households), 1.5 s for a day of
- * up to 80 tasks (about ten households: the search there is cheap but the landscape rugged), else 0.5 s
- * plus 1 ms a task, at most 1.5 s (the large day, about 1000 tasks, then plans in well under 2 s). On
- * tiny-3, ten seeds at 1.5 s ended 0.2–3 % above the proven optimum, at 3 s 0.2–0.9 %; a day is planned
- * once in the morning, and re-planning during the day has its own short budget (replan.ts).
+ * The morning budget, in work units: BASE_WORK plus WORK_PER_TASK per task up to MAX_BUDGET_TASKS
+ * tasks, the same beyond. It never shrinks as days grow (and a unit takes longer on a longer day, as a
+ * placement searches longer calendars). docs/dayplan.md, "Budget", gives the time it takes.
  */
-export const defaultBudgetMs = (tasks: number) => (tasks <= TINY_DAY_TASKS ? 3000 : tasks <= SMALL_DAY_TASKS ? 1500 : Math.min(1500, 500 + tasks));
-const TINY_DAY_TASKS = 40;
-const SMALL_DAY_TASKS = 80;
+export const defaultWork = (tasks: number) => BASE_WORK + WORK_PER_TASK * Math.min(tasks, MAX_BUDGET_TASKS);
+const BASE_WORK = 3_000_000;
+const WORK_PER_TASK = 150_000;
+const MAX_BUDGET_TASKS = 100;
+/** The safety cap: far above what the work budget takes on an idle machine (docs/dayplan.md, "Budget"). */
+export const defaultCapMs = (tasks: number) => Math.max(30_000, 60 * tasks);
 
 export function planDay(input: DayInput, options: PlanOptions = {}): DayPlan {
   const t0 = performance.now();
   const ix = indexDay(input);
   const frame = makeFrame(ix);
+  const meter: WorkMeter = { work: 0 };
   const dispatched = [dispatchSchedule(ix, 'fcfs'), dispatchSchedule(ix, 'srpt')];
-  const seeds = [...dispatched.map((s) => genesFromSchedule(ix, s)), ...priorityRuleGenes(frame)].map((g) => evaluate(frame, g));
-  const budget = options.budgetMs ?? defaultBudgetMs(ix.tasks.length);
-  const found = multiStart(frame, bestOf(seeds), options.seed ?? 1, options.iterations ?? Infinity, t0 + budget);
-  let best: Schedule = found.sched;
+  const seeds = [...dispatched.map((s) => genesFromSchedule(ix, s)), ...dispatched.map((s) => unpinned(genesFromSchedule(ix, s))), ...priorityRuleGenes(frame)].map((g) => evaluate(frame, g, undefined, meter));
+  const workLimit = options.work ?? defaultWork(ix.tasks.length);
+  const deadline = t0 + (options.budgetMs ?? defaultCapMs(ix.tasks.length));
+  const found = multiStart(frame, bestOf(seeds), { seed: options.seed ?? 1, iterations: options.iterations ?? Infinity, meter, workLimit, deadline });
+  let best: Schedule = leftShift(frame, found.sched, meter);
   for (const d of dispatched) if (better(d, best)) best = d;
   const bound = lowerBoundIndexed(ix, (i) => best.start[i]! >= 0);
-  return scheduleToPlan(ix, best, 'planner', bound, performance.now() - t0);
+  const plan = scheduleToPlan(ix, best, 'planner', bound, performance.now() - t0);
+  return { ...plan, search: { work: meter.work, capHit: found.capHit } };
+}
+
+const unpinned = (g: Genes): Genes => ({ ...g, officer: g.officer.map(() => -1), interpreter: g.interpreter.map(() => -1) });
+
+interface RunBudget {
+  seed: number;
+  iterations: number;
+  meter: WorkMeter;
+  workLimit: number;
+  deadline: number;
 }
 
 /**
@@ -53,28 +78,34 @@ export function planDay(input: DayInput, options: PlanOptions = {}): DayPlan {
  * so far after a random kick (a few blind moves), each stopped when it stalls. One long run gets stuck
  * in one valley; restarts cost little now that a move is cheap.
  */
-function multiStart(frame: Frame, first: Solution, seed: number, iterations: number, deadline: number): Solution {
+function multiStart(frame: Frame, first: Solution, b: RunBudget): Solution & { capHit: boolean } {
   let best = first;
-  const rand = rng(seed * 7919 + 17);
-  const stall = Math.max(2000, 20 * frame.ix.tasks.length);
+  const rand = rng(b.seed * 7919 + 17);
+  // A run ends after this many kicks without a new best of its own; the next starts from the best so far.
+  const stall = Math.max(100, 2 * frame.ix.tasks.length);
   let used = 0;
-  for (let run = 0; used < iterations && performance.now() < deadline; run++) {
-    const start = run === 0 ? best : kick(frame, best, rand);
-    const found = search(frame, [start], { seed: seed + run * 104_729, iterations: iterations - used, deadline, stall, ruin: ruinOptions(frame) });
+  let capHit = false;
+  for (let run = 0; used < b.iterations && b.meter.work < b.workLimit && !capHit; run++) {
+    const start = run === 0 ? best : kick(frame, best, rand, b.meter);
+    const found = ils(frame, [start], { seed: b.seed + run * 104_729, iterations: b.iterations - used, meter: b.meter, workLimit: b.workLimit, deadline: b.deadline, ruin: ruinOptions(frame.ix.tasks.length), descent: Math.max(DESCENT, frame.ix.tasks.length), ruinShare: RUIN_SHARE, stall });
     used += found.iterations + 1;
+    capHit = found.capHit;
     if (found.cost < best.cost) best = found;
   }
-  return best;
+  return { ...best, capHit };
 }
 
 /**
- * Ruin and recreate on small days only, trying every insertion position (a trial costs microseconds
- * there); it gets about three quarters of the time (pace 0.3), which tried best on the tiny days. On
- * the medium and large days a trial re-decodes hundreds of tasks, and with any share of the budget
- * (sampled positions, paced down) it left those days worse than the small moves alone.
+ * Iterated local search (search.ts ils): each kick is a ruin and recreate with this probability, else a
+ * structural move; then small moves until DESCENT in a row (at least one per task) found nothing better.
+ * Ruin and recreate runs at every size, trying every insertion position, one or two households at a time.
  */
-const ruinOptions = (frame: Frame): RuinOptions | undefined =>
-  frame.ix.tasks.length <= SMALL_DAY_TASKS ? { maxHouseholds: 2, positions: Infinity, pace: 0.3 } : undefined;
+const ruinOptions = (tasks: number): RuinOptions => ({ maxHouseholds: 2, positions: tasks <= FULL_RUIN_TASKS ? Infinity : SAMPLED_POSITIONS, pace: 0 });
+/** Beyond this many tasks a ruin tries a sample of insertion positions (every one would cost millions of units). */
+const FULL_RUIN_TASKS = 150;
+const SAMPLED_POSITIONS = 24;
+const RUIN_SHARE = 0.6;
+const DESCENT = 100;
 
 /**
  * A restart point: the best solution's genes after a few blind moves, about one per eight tasks, from 3
@@ -84,9 +115,9 @@ const ruinOptions = (frame: Frame): RuinOptions | undefined =>
  */
 const kickMoves = (tasks: number) => Math.min(10, Math.max(3, Math.round(tasks / 8)));
 
-function kick(frame: Frame, sol: Solution, rand: () => number): Solution {
+function kick(frame: Frame, sol: Solution, rand: () => number, meter: WorkMeter): Solution {
   const neighbour = neighbourhood(frame, rand);
   let genes: Genes = sol.genes;
   for (let k = kickMoves(frame.ix.tasks.length); k > 0; k--) genes = neighbour(genes, sol.sched)?.genes ?? genes;
-  return evaluate(frame, genes);
+  return evaluate(frame, genes, undefined, meter);
 }

@@ -10,16 +10,25 @@ import { indexDay } from './instance.ts';
 import { scheduleToPlan } from './objective.ts';
 import { lowerBoundIndexed } from './bound.ts';
 import { evaluate, search } from './search.ts';
+import type { WorkMeter } from './decoder.ts';
 import type { DayPlan, ReplanInput, UnplannedReason } from './types.ts';
 
 export interface ReplanOptions {
-  /** Search budget; default 30 ms, which keeps a medium day under 100 ms in total. */
+  /** The search's budget in work units (as PlanOptions.work); default defaultReplanWork(tasks). */
+  work?: number;
+  /** Wall-clock safety cap; default 60 ms, which keeps a re-plan under 100 ms even when the cap is hit. */
   budgetMs?: number;
   seed?: number;
   iterations?: number;
   /** Minutes of building time one moved start is worth to the search (default 1). */
   movePenalty?: number;
 }
+
+/** A short search: about 30 ms on the medium day (301 tasks) on an idle machine. */
+/** The re-plan's bound takes fewer weight rounds (bound.ts): it must answer within 100 ms. */
+const REPLAN_BOUND_ROUNDS = 4;
+
+export const defaultReplanWork = (tasks: number) => Math.max(10_000, 100 * tasks);
 
 export function replan(r: ReplanInput, options: ReplanOptions = {}): DayPlan {
   const t0 = performance.now();
@@ -65,13 +74,16 @@ export function replan(r: ReplanInput, options: ReplanOptions = {}): DayPlan {
     for (let i = 0; i < n; i++) if (!fixed[i] && prevStart[i]! >= 0 && s.start[i] !== prevStart[i]) moved++;
     return moved * weight;
   };
-  const seeds = [evaluate(frame, held, penalty), evaluate(frame, free, penalty)];
+  const meter: WorkMeter = { work: 0 };
+  const seeds = [evaluate(frame, held, penalty, meter), evaluate(frame, free, penalty, meter)];
   const best = search(frame, seeds, {
     seed: options.seed ?? 1,
-    iterations: options.iterations ?? 5000,
-    deadline: t0 + (options.budgetMs ?? 30),
+    iterations: options.iterations ?? Infinity,
+    meter,
+    workLimit: options.work ?? defaultReplanWork(n),
+    deadline: t0 + (options.budgetMs ?? 60),
     penalty,
   });
-  const bound = lowerBoundIndexed(ix, (i) => best.sched.start[i]! >= 0);
-  return scheduleToPlan(ix, best.sched, 'replan', bound, performance.now() - t0);
+  const bound = lowerBoundIndexed(ix, (i) => best.sched.start[i]! >= 0, REPLAN_BOUND_ROUNDS);
+  return { ...scheduleToPlan(ix, best.sched, 'replan', bound, performance.now() - t0), search: { work: meter.work, capHit: best.capHit } };
 }

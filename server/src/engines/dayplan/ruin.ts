@@ -55,15 +55,28 @@ export function ruinContext(frame: Frame): RuinContext {
   return { members, of, atStation: ix.tasks.map((t) => byStation.get(t.station)!) };
 }
 
-export function ruinRecreate(dec: Decoder, hh: RuinContext, rand: () => number, cost: () => number, opts: RuinOptions): RuinResult | null {
+/**
+ * `only`: the households (indices in hh.members) to take out, instead of drawing them (the iterated
+ * local search re-creates the households a structural move touched).
+ */
+export function ruinRecreate(dec: Decoder, hh: RuinContext, rand: () => number, cost: () => number, opts: RuinOptions, only?: number[]): RuinResult | null {
   if (hh.members.length < 2) return null;
-  const removed = pickRemoved(dec, rand, opts.maxHouseholds, hh);
+  const removed = only ? only.flatMap((h) => hh.members[h]!) : pickRemoved(dec, rand, opts.maxHouseholds, hh);
   const before = dec.genes;
   const out = new Set(removed);
   // Ruin: the removed tasks to the end of the list, in their old relative order, with their waits and
   // pins cleared (they get placed afresh).
   const kept = before.order.filter((t) => !out.has(t));
-  const tail = before.order.filter((t) => out.has(t));
+  // Put back household by household, in a random order of the households (each household's tasks in
+  // their old order, so predecessors tend to go first): which family gets the scarce slot first is
+  // the decision this move exists to revisit.
+  const households = [...new Set(removed.map((t) => hh.of[t]!))];
+  for (let k = households.length - 1; k > 0; k--) {
+    const j = Math.floor(rand() * (k + 1));
+    [households[k], households[j]] = [households[j]!, households[k]!];
+  }
+  const rankOf = new Map(households.map((h, k) => [h, k]));
+  const tail = before.order.filter((t) => out.has(t)).sort((a, b) => rankOf.get(hh.of[a]!)! - rankOf.get(hh.of[b]!)!);
   const genes: Genes = { order: [...kept, ...tail], notBefore: before.notBefore.slice(), officer: before.officer.slice(), interpreter: before.interpreter.slice() };
   for (const t of removed) {
     genes.notBefore[t] = -NEVER;

@@ -187,6 +187,11 @@ export interface DayPlan {
   /** What produced it: 'fcfs' | 'srpt' | 'planner' | 'replan' | 'exact'. */
   method: string;
   runMs: number;
+  /**
+   * The search's work (deterministic units, see PlanOptions.work) and whether the wall-clock safety cap
+   * stopped it before its work budget (then the plan depends on the machine's load). Planner and re-planner only.
+   */
+  search?: { work: number; capHit: boolean };
 }
 
 /** Views derived from a plan for people (engine function `views(input, plan)`). */

@@ -40,7 +40,8 @@ describeWithApp('Mötesplats planning off the event loop', (ctx) => {
   });
 
   it('answers other requests, database reads included, while the day is planned with its default budget', async () => {
-    // No budget: a day this small gets the planner's 3 s (defaultBudgetMs), which once stopped everything.
+    // No budget: the planner's default work budget (defaultWork: seconds of search even on a day this
+    // small), which on the event loop once stopped everything.
     let planned = false;
     const planning = as('samordnare.vaxjo', 'POST', `${day}/plan`, {}).then((res) => { planned = true; return res; });
     await sleep(300);
@@ -58,7 +59,6 @@ describeWithApp('Mötesplats planning off the event loop', (ctx) => {
     const { plan } = res.json() as PlanResult;
     expect(plan.version).toBe(1);
     expect(plan.method).toBe('planner');
-    expect(plan.runMs).toBeGreaterThan(2500);
     expect(plan.unplanned).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
-// The fresh day plan (planDay) searches for its whole budget, 1.5–3 s, and would stop the event loop
-// for that long: kiosks, display boards and bookings would not answer. So it runs in one long-lived
+// The fresh day plan (planDay) searches for its whole work budget, a few seconds, and would stop the
+// event loop for that long: kiosks, display boards and bookings would not answer. So it runs in one long-lived
 // worker thread, started at the first plan, one plan at a time (planning is CPU-bound: two at once
 // would only halve each one's search). Input and plan cross as plain data (structured clone).
 // If the worker cannot start, crashes or hangs, the plan is made inline with a warning: slower for
 // everyone for a moment, but the coordinator's request is never lost.
 import { Worker } from 'node:worker_threads';
-import { planDay, type PlanOptions } from '../../engines/dayplan/index.ts';
+import { defaultCapMs, planDay, type PlanOptions } from '../../engines/dayplan/index.ts';
 import type { DayInput, DayPlan } from '../../engines/dayplan/types.ts';
 
 export interface PlanJob { input: DayInput; options: PlanOptions }
@@ -30,9 +30,6 @@ export interface PlanWorkerOptions {
 // The worker runs the TypeScript sources, as the server does, whether started by node --import tsx,
 // Vitest or the CLI: its boot module registers tsx in the thread (see there why not execArgv).
 const ENTRY = new URL('./plan-worker-boot.mjs', import.meta.url);
-/** What planDay takes when given no budget (planner.ts: at most 3 s). */
-const MAX_DEFAULT_BUDGET_MS = 3000;
-
 class WorkerFailed extends Error {}
 
 export function createPlanWorker(log: Log, opts: PlanWorkerOptions = {}): PlanWorker {
@@ -71,7 +68,7 @@ export function createPlanWorker(log: Log, opts: PlanWorkerOptions = {}): PlanWo
       settle(new WorkerFailed('plan worker did not answer in time'));
       if (worker === w) worker = null;
       void w.terminate();
-    }, (job.options.budgetMs ?? MAX_DEFAULT_BUDGET_MS) + graceMs);
+    }, (job.options.budgetMs ?? defaultCapMs(job.input.tasks.length)) + graceMs); // the planner's own cap, then grace
     const settle = (reply: PlanReply | WorkerFailed) => {
       pending = null;
       clearTimeout(timer);

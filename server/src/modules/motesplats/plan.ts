@@ -87,7 +87,7 @@ function underLock<T>(db: Db, officeId: string, date: string, work: (tx: Tx, day
   });
 }
 
-/** The search budget of a fresh plan made under the lock, when the day kept changing under the worker. */
+/** The wall-clock cap of a fresh plan made under the lock, when the day kept changing under the worker (it stops the work budget early). */
 const LOCKED_BUDGET_MS = 200;
 
 export async function makePlan(db: Db, officeId: string, date: string, budgetMs: number | undefined, principal: Principal, now: Date, planner: PlanWorker): Promise<PlanResult> {

@@ -1,5 +1,6 @@
 // The plan in force, in figures: people's total time in the building (what the planner minimises), when
-// the last person leaves, the lower bound and the gap; and the one action that plans or re-plans the day.
+// the last person leaves, the lower bound and how far the plan can be from the best possible at most; and
+// the one action that plans or re-plans the day.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayPlanView, Household, PlanResult } from '../../../../contracts/motesplats.ts';
@@ -61,7 +62,8 @@ export function PlanSummary({ officeId, date, plan, households, hasHouseholds, m
           </div>
           <div>
             <dt>{t('plan.gap')}</dt>
-            <dd>{formatPercent(plan.gap, lang)}</dd>
+            {/* The bound is a proof that no plan is shorter, so total ÷ bound − 1 is how much better the best plan could be at most. */}
+            <dd>{plan.lowerBound > 0 ? t('plan.gapValue', { percent: formatPercent(plan.objective.totalMinutesInBuilding / plan.lowerBound - 1, lang) }) : t('plan.gapNone')}</dd>
           </div>
         </dl>
       ) : (
