@@ -36,7 +36,7 @@ export const bookingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     db, sms: app.deps.sms!, email: app.deps.email!, video: app.deps.video!, publicUrl: app.deps.config.publicUrl, log: app.log, now,
     openBookingsPerContact: app.deps.config.abuse.openBookingsPerContact,
   };
-  // Decision 0012: per-address limits on booking and on changes by the manage link, and a proof of work
+  // Decision 0013: per-address limits on booking and on changes by the manage link, and a proof of work
   // (ALTCHA) on the visitor's booking form.
   const limits = createRateLimiter(db, app.deps.config.abuse, now, app.log);
   const challenge = createBookingChallenge(db, app.deps.config.abuse.challenge);
